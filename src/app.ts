@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import metrics from 'fastify-metrics';
+import './types';
+import type { Config } from './config';
+import { systemClock, type Clock } from './domain/clock';
+import { loggerOptions } from './logging';
+import { FejlSchema, ProblemSchema } from './schemas/common';
+import errors, { FEJLKODE_KEYWORD } from './plugins/errors';
+import prisma from './plugins/prisma';
+import redis from './plugins/redis';
+import security from './plugins/security';
+import swagger from './plugins/swagger';
+import health from './plugins/health';
+import auth from './plugins/auth';
+import cprHeader from './plugins/cpr-header';
+import idempotency, { REQUEST_ID_HEADER, validRequestId, type IdempotencyStore } from './plugins/idempotency';
+import v1 from './modules/v1';
+import { jobagentSchemas } from './modules/jobagent/routes';
+
+export interface AppOptions {
+  config: Config;
+  clock?: Clock;
+  /** Where log lines go (tests capture them); default stdout. */
+  logStream?: NodeJS.WritableStream;
+  /** Replace the idempotency store (tests only). */
+  idempotencyStore?: IdempotencyStore;
+}
+
+/** Builds the Fastify instance with every plugin and route; does not listen. */
+export async function buildApp({ config, clock = systemClock, logStream, idempotencyStore }: AppOptions) {
+  const app = Fastify({
+    logger: loggerOptions(config, logStream),
+    disableRequestLogging: true,
+    // The client's x-requestId is the request id in every log line and problem body.
+    genReqId: (req) => {
+      const id = req.headers[REQUEST_ID_HEADER];
+      return validRequestId(id) ? id : randomUUID();
+    },
+    bodyLimit: config.http.bodyLimit,
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.requestTimeoutMs,
+    trustProxy: config.http.trustProxy,
+    return503OnClosing: true,
+    ajv: {
+      customOptions: { allErrors: true, removeAdditional: false, verbose: true, keywords: [FEJLKODE_KEYWORD] },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('clock', clock);
+  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas]) app.addSchema(schema);
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, durationMs: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+
+  await app.register(errors);
+  await app.register(prisma);
+  await app.register(redis);
+  await app.register(security);
+  await app.register(swagger);
+  await app.register(metrics, {
+    endpoint: '/metrics',
+    clearRegisterOnInit: true,
+    routeMetrics: { enabled: { histogram: true, summary: false } },
+  });
+  await app.register(health);
+  await app.register(auth);
+  await app.register(cprHeader);
+  await app.register(idempotency, { store: idempotencyStore });
+  await app.register(v1, { prefix: '/v1' });
+
+  return app as unknown as FastifyInstance;
+}

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/**
+ * Every setting of the service, read once at start-up from the environment and validated.
+ * .env.example lists the same variables with a comment each; keep the two in step.
+ */
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], { default: 'development' }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+  PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  DATABASE_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
+  EMBEDDED_DATA_DIR: Type.String({ default: '.data/pglite' }),
+  SEED_DEMO_DATA: Type.Optional(Type.Boolean()),
+
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  REDIS_KEY_PREFIX: Type.String({ default: 'jobnet:' }),
+  REDIS_COMMAND_TIMEOUT_MS: Type.Integer({ minimum: 50, default: 1000 }),
+  IDEMPOTENCY_TTL_SECONDS: Type.Integer({ minimum: 60, default: 86400 }),
+
+  AUTH_JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  AUTH_ISSUER: Type.Optional(Type.String({ minLength: 1 })),
+  AUTH_AUDIENCE: Type.Optional(Type.String({ minLength: 1 })),
+  AUTH_LOCAL_KEY_FILE: Type.String({ default: '.data/local-signing-key.pem' }),
+
+  CORS_ORIGINS: Type.String({ default: '' }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 262144 }),
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1000, default: 15000 }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 600 }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, default: 60000 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  PROBLEM_TYPE_BASE: Type.String({ default: 'https://api.jobnet.dk/fejl/' }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 10000 }),
+});
+
+export type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  publicBaseUrl?: string;
+  database: { url?: string; poolSize: number; timeoutMs: number; embeddedDataDir: string; seedDemoData: boolean };
+  redis: { url?: string; keyPrefix: string; commandTimeoutMs: number };
+  idempotencyTtlMs: number;
+  auth: { jwksUrl?: string; issuer?: string; audience?: string; localKeyFile: string };
+  http: {
+    corsOrigins: string[];
+    bodyLimit: number;
+    requestTimeoutMs: number;
+    rateLimit: { max: number; windowMs: number };
+    trustProxy: boolean;
+  };
+  problemTypeBase: string;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+function parseEnv(env: NodeJS.ProcessEnv): Env {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  const errors = [...Value.Errors(EnvSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.path.slice(1)}: ${e.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return withDefaults as Env;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(env);
+  if (e.NODE_ENV === 'production') {
+    const missing = ['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL'].filter((k) => !e[k as keyof Env]);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `NODE_ENV=production requires ${missing.join(', ')}: production never runs on the embedded database, ` +
+          'the in-process idempotency store or the local signing key.',
+      );
+    }
+  }
+  if (e.AUTH_JWKS_URL && !e.AUTH_ISSUER) throw new ConfigError('AUTH_ISSUER is required together with AUTH_JWKS_URL.');
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      timeoutMs: e.DATABASE_TIMEOUT_MS,
+      embeddedDataDir: path.resolve(e.EMBEDDED_DATA_DIR),
+      seedDemoData: e.SEED_DEMO_DATA ?? !e.DATABASE_URL,
+    },
+    redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS },
+    idempotencyTtlMs: e.IDEMPOTENCY_TTL_SECONDS * 1000,
+    auth: { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, localKeyFile: path.resolve(e.AUTH_LOCAL_KEY_FILE) },
+    http: {
+      corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      bodyLimit: e.BODY_LIMIT_BYTES,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
+      trustProxy: e.TRUST_PROXY,
+    },
+    problemTypeBase: e.PROBLEM_TYPE_BASE,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}

@@ -1,0 +1,37 @@
+import type { FastifyServerOptions } from 'fastify';
+import type { Config } from './config';
+
+/**
+ * CPR numbers must never reach the logs. Headers and bodies are redacted by path, and as a
+ * last line of defence every written line is scrubbed of anything shaped like a CPR
+ * (ten digits, optionally DDMMYY-XXXX) that is not part of a longer number.
+ */
+const CPR_LIKE = /(?<![\d.])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?\d{4}(?![\d.])/g;
+
+export function scrubCpr(line: string): string {
+  return line.replace(CPR_LIKE, '[cpr]');
+}
+
+export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    ...(stream ? { stream } : {}),
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers["x-civilregistrationidentifier"]',
+        'headers.authorization',
+        'headers["x-civilregistrationidentifier"]',
+        '*.cpr',
+        'cpr',
+      ],
+      censor: '[redacted]',
+    },
+    hooks: { streamWrite: scrubCpr },
+    serializers: {
+      // Only what is needed to follow a request; never headers, bodies or query strings.
+      req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? req.url.split('?')[0] }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+  };
+}

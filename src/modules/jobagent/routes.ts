@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { READ_JOBAGENT, SEARCH_JOBAGENT_BY_EMAIL, WRITE_JOBAGENT } from '../../domain/access';
+import { problemResponses, V1Headers } from '../../schemas/common';
+import { Jobagent, JobagentInput, JobagentListe, JobagentParams, SoegPaaEmailInput } from './schemas';
+import { JobagentService } from './service';
+
+const tags = ['Jobagent'];
+const security = [{ bearerAuth: [] }];
+const JobagentRef = Type.Ref(Jobagent);
+const JobagentInputRef = Type.Ref(JobagentInput);
+
+/** Jobagent (seed 001): a citizen's job agents and saved searches. */
+export default async function jobagentRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const service = new JobagentService(app.prisma);
+
+  app.get(
+    '/',
+    {
+      config: { access: READ_JOBAGENT },
+      schema: {
+        operationId: 'GetJobagenter',
+        summary: 'Henter en borgers jobagenter / gemte søgninger',
+        description: 'Gammelt navn: GetJobagenter. Borgeren skal findes (ellers 404/1010).',
+        tags,
+        security,
+        headers: V1Headers,
+        response: { 200: JobagentListe, ...problemResponses(404) },
+      },
+    },
+    async (request) => ({ jobagenter: await service.list(request.cpr) }),
+  );
+
+  app.get(
+    '/:jobagentId',
+    {
+      config: { access: READ_JOBAGENT },
+      schema: {
+        operationId: 'GetJobagent',
+        summary: 'Henter en jobagent / gemt søgning',
+        description: 'Gammelt navn: GetJobagent. En anden borgers jobagent svarer som en ukendt (404/4589).',
+        tags,
+        security,
+        headers: V1Headers,
+        params: JobagentParams,
+        response: { 200: JobagentRef, ...problemResponses(404) },
+      },
+    },
+    async (request) => service.get(request.cpr, request.params.jobagentId),
+  );
+
+  app.post(
+    '/action/soegPaaEmail',
+    {
+      config: { access: SEARCH_JOBAGENT_BY_EMAIL },
+      schema: {
+        operationId: 'GetJobagenterPaaEmail',
+        summary: 'Henter jobagenter / gemte søgninger ud fra e-mailadresse',
+        description:
+          'Gammelt navn: GetJobagenterPaaEmail. Kun for roller system og STAR. E-mailen sendes i body, ' +
+          'så den ikke havner i URL og adgangslogs. Søgningen er uafhængig af store/små bogstaver.',
+        tags,
+        security,
+        headers: V1Headers,
+        body: SoegPaaEmailInput,
+        response: { 200: JobagentListe, ...problemResponses() },
+      },
+    },
+    async (request) => ({ jobagenter: await service.findByEmail(request.body.email) }),
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: WRITE_JOBAGENT },
+      schema: {
+        operationId: 'CreateJobagent',
+        summary: 'Opretter en borgers jobagent eller gemte søgning',
+        description:
+          'Gammelt navn: CreateJobagent. Med blokken `jobagent` (e-mail) er det en automatisk jobagent; ' +
+          'e-mailen er uverificeret til VerificereEmail kaldes. Højst 25 pr. borger (409/9901).',
+        tags,
+        security,
+        headers: V1Headers,
+        body: JobagentInputRef,
+        response: {
+          201: { ...JobagentRef, description: 'Oprettet; Location peger på jobagenten' },
+          ...problemResponses(404, 409, 413, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await service.create(request.cpr, request.body as JobagentInput);
+      return reply.code(201).header('location', `/v1/Jobagent/${created.jobagentId}`).send(created);
+    },
+  );
+
+  app.put(
+    '/:jobagentId',
+    {
+      config: { access: WRITE_JOBAGENT },
+      schema: {
+        operationId: 'UpdateJobagent',
+        summary: 'Opdaterer en jobagent / gemt søgning',
+        description: 'Gammelt navn: UpdateJobagent. Erstatter titel, notifikation og søgeparametre. En ændret e-mail skal verificeres igen.',
+        tags,
+        security,
+        headers: V1Headers,
+        params: JobagentParams,
+        body: JobagentInputRef,
+        response: { 200: JobagentRef, ...problemResponses(404, 413, 422) },
+      },
+    },
+    async (request) => service.update(request.cpr, request.params.jobagentId, request.body as JobagentInput),
+  );
+
+  app.put(
+    '/:jobagentId/action/verificerEmail',
+    {
+      config: { access: WRITE_JOBAGENT },
+      schema: {
+        operationId: 'VerificereEmail',
+        summary: 'Markerer jobagentens e-mail som verificeret, så der kan udsendes e-mail til borgeren',
+        description: 'Gammelt navn: UpdateJobagent (VerificereEmail). 422/4375 hvis jobagenten ikke har en e-mail.',
+        tags,
+        security,
+        headers: V1Headers,
+        params: JobagentParams,
+        response: { 200: JobagentRef, ...problemResponses(404, 422) },
+      },
+    },
+    async (request) => service.verifyEmail(request.cpr, request.params.jobagentId),
+  );
+
+  app.delete(
+    '/:jobagentId',
+    {
+      config: { access: WRITE_JOBAGENT },
+      schema: {
+        operationId: 'DeleteJobagent',
+        summary: 'Sletter en jobagent / gemt søgning',
+        description: 'Gammelt navn: DeleteJobagent. En gentaget sletning (nyt x-requestId) giver 404/4589.',
+        tags,
+        security,
+        headers: V1Headers,
+        params: JobagentParams,
+        response: { 204: Type.Null({ description: 'Slettet' }), ...problemResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(request.cpr, request.params.jobagentId);
+      return reply.code(204).send(null);
+    },
+  );
+}
+
+/** Shared schemas the routes reference by $id; added once at the root so OpenAPI lists them as components. */
+export const jobagentSchemas = [JobagentInput, Jobagent];

@@ -1,0 +1,91 @@
+import { STATUS_CODES } from 'node:http';
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, fejlEntry, type FejlEntry } from '../domain/errors';
+import type { Fejlkodenummer } from '../domain/fejlkoder';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Custom schema keyword: the fejlkode a violation of this (sub)schema is reported with. */
+export const FEJLKODE_KEYWORD = 'x-fejlkode';
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+  parentSchema?: Record<string, unknown>;
+}
+
+/** The JSON pointer an ajv error is about, prefixed with the request part unless it is the body. */
+function pointer(error: AjvError, context: string | undefined): string {
+  let path = error.instancePath;
+  const child = error.params.missingProperty ?? error.params.additionalProperty;
+  if (typeof child === 'string') path += `/${child.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (context && context !== 'body') path = `/${context}${path}`;
+  return path || '/';
+}
+
+export function validationFejl(errors: AjvError[], context: string | undefined): FejlEntry[] {
+  const seen = new Set<string>();
+  const entries: FejlEntry[] = [];
+  for (const error of errors) {
+    const kode = (error.parentSchema?.[FEJLKODE_KEYWORD] as Fejlkodenummer | undefined) ?? 1014;
+    const felt = pointer(error, context);
+    const key = `${kode}${felt}`;
+    if (seen.has(key)) continue; // anyOf/oneOf branches can repeat one violation
+    seen.add(key);
+    const entry = fejlEntry(kode, felt);
+    entries.push({ ...entry, beskrivelse: `${entry.beskrivelse}: ${felt} ${error.message ?? 'is invalid'}` });
+  }
+  return entries;
+}
+
+function toApiError(error: FastifyError & { validation?: AjvError[] }): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error.validation) {
+    const fejl = validationFejl(error.validation, error.validationContext);
+    return new ApiError(400, 'Failed to validate message', 'The submitted message could not be validated', fejl);
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    // Fastify's own client errors: malformed JSON, empty body, too large, unsupported media type.
+    const fejl = status === 400 ? [fejlEntry(1014)] : [];
+    return new ApiError(status, STATUS_CODES[status] ?? 'Client error', error.message, fejl);
+  }
+  return new ApiError(500, 'Internal Server Error', 'An unexpected error occurred. Quote the requestId when reporting it.');
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ApiError, typeBase: string) {
+  const kode = problem.fejl[0]?.fejlkode;
+  return reply
+    .code(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({
+      type: kode ? `${typeBase}${kode}` : 'about:blank',
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      instance: request.url.split('?')[0],
+      requestId: request.id,
+      fejl: problem.fejl,
+    });
+}
+
+async function errorsPlugin(app: FastifyInstance) {
+  const typeBase = app.config.problemTypeBase;
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toApiError(error);
+    if (problem.status >= 500 && !(error instanceof ApiError)) {
+      request.log.error({ err: error }, 'unhandled error');
+    }
+    return sendProblem(request, reply, problem, typeBase);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new ApiError(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}`), typeBase),
+  );
+}
+
+export default fp(errorsPlugin, { name: 'errors', decorators: { fastify: ['config'] } });

@@ -1,0 +1,111 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import { CPR_PATTERN } from '../domain/cpr';
+import { REQUEST_ID_MAX_LENGTH } from '../plugins/idempotency';
+
+/** Every property description ends with the old English element name in parentheses. */
+export const d = (dansk: string, english: string) => `${dansk} (${english})`;
+
+export const API_TAGS = [
+  { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (seed 001)' },
+];
+
+export const GUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+/** The seeds' guid pattern, accepting upper case on input; ids are stored and returned lower-case. */
+export const GUID_INPUT_PATTERN = '^[\\da-fA-F]{8}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{4}-[\\da-fA-F]{12}$';
+
+export const Guid = (description: string) =>
+  Type.String({ pattern: GUID_INPUT_PATTERN, description, examples: ['3f2b8c1e-9d4a-4e7b-8f1a-2c3d4e5f6a7b'] });
+
+/** The two headers every /v1 request carries (authorization is the bearerAuth security scheme). */
+export const V1Headers = Type.Object(
+  {
+    'x-civilRegistrationIdentifier': Type.String({
+      pattern: CPR_PATTERN,
+      description: d('Borgerens CPR-nummer (DDMMÅÅ + 4 cifre, en gyldig dato) eller 0000000000', 'PersonCivilRegistrationIdentifier'),
+      examples: ['0101901234'],
+    }),
+    'x-requestId': Type.String({
+      minLength: 1,
+      maxLength: REQUEST_ID_MAX_LENGTH,
+      description: d(
+        `Unikt id for requestet (typisk guid), højst ${REQUEST_ID_MAX_LENGTH} tegn. Et gentaget id afvises med HTTP 412 og udføres ikke`,
+        'RequestIdentifier',
+      ),
+      examples: ['6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f'],
+    }),
+  },
+  { additionalProperties: true },
+);
+
+export const FejlSchema = Type.Object(
+  {
+    fejlkode: Type.Integer({ description: d('Numerisk fejlkode fra specifikationen', 'ErrorCode'), examples: [1014] }),
+    fejltekst: Type.String({ description: d('Kort fejltekst', 'ErrorText') }),
+    beskrivelse: Type.String({ description: d('Beskrivelse af fejlen', 'ErrorDescription') }),
+    felt: Type.Optional(Type.String({ description: d('JSON pointer til det felt fejlen angår', 'Field'), examples: ['/titel'] })),
+  },
+  { $id: 'Fejl', additionalProperties: false },
+);
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ description: d('URI der identificerer fejltypen', 'Type') }),
+    title: Type.String({ description: d('Kort titel', 'Title') }),
+    status: Type.Integer({ description: d('HTTP-statuskode', 'Status') }),
+    detail: Type.String({ description: d('Forklaring', 'Detail') }),
+    instance: Type.String({ description: d('Stien der blev kaldt', 'Instance') }),
+    requestId: Type.String({ description: d('Requestets x-requestId', 'RequestIdentifier') }),
+    fejl: Type.Array(Type.Ref(FejlSchema), { description: d('Fejlkoder (tom når svaret ikke har en fejlkode, fx 401 og 412)', 'Errors') }),
+  },
+  {
+    $id: 'Problem',
+    description: 'application/problem+json (RFC 9457) med fejlkoder',
+    examples: [
+      {
+        type: 'https://api.jobnet.dk/fejl/4589',
+        title: 'Unknown identifier',
+        status: 404,
+        detail: 'The submitted Identifier is unknown to the system',
+        instance: '/v1/Jobagent/3f2b8c1e-9d4a-4e7b-8f1a-2c3d4e5f6a7b',
+        requestId: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+        fejl: [{ fejlkode: 4589, fejltekst: 'Unknown identifier', beskrivelse: 'The submitted Identifier is unknown to the system', felt: '/jobagentId' }],
+      },
+    ],
+  },
+);
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Ugyldig forespørgsel: 1001 (ugyldigt CPR), 1014 (validering; én post pr. felt), 9158 (ugyldig e-mail)',
+  401: 'Manglende, ugyldigt eller udløbet bearer-token',
+  403: 'Ingen adgang: 4575 (rolle eller andet CPR end tokenets), 1013 (manglende scope)',
+  404: 'Ukendt borger (1010) eller ukendt id (4589)',
+  409: 'Konflikt med den nuværende tilstand',
+  412: 'x-requestId er modtaget før; forespørgslen udføres ikke',
+  413: 'Request body er for stor',
+  422: 'Forretningsregel brudt (fx 4405: borgeren er død)',
+  429: 'For mange forespørgsler',
+  500: 'Uventet fejl (uden interne detaljer)',
+  503: 'En afhængighed svarer ikke (8236); prøv igen',
+};
+
+/** Response schemas for the given error statuses, all application/problem+json. */
+export function problemResponses(...statuses: number[]) {
+  const all = [...new Set([400, 401, 403, 412, 429, 500, 503, ...statuses])].sort();
+  return Object.fromEntries(
+    all.map((status) => [
+      status,
+      {
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'Fejl',
+        content: { 'application/problem+json': { schema: Type.Ref(ProblemSchema) } },
+      },
+    ]),
+  ) as Record<number, { description: string; content: Record<string, { schema: TSchema }> }>;
+}
+
+export const ServiceKvittering = Type.Object(
+  {
+    haendelsestidspunkt: Type.String({ format: 'date-time', description: d('Tidspunkt for transaktionen', 'EventDate') }),
+    beskedId: Type.String({ pattern: GUID_PATTERN, description: d('Unik identifikation af transaktionen', 'MessageIdentifier') }),
+  },
+  { description: d('Kvittering for transaktionen', 'ServiceReceipt') },
+);

@@ -1,0 +1,145 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FEJLKODER, fejlkode, isFejlkodenummer, type Fejlkode } from '../../src/domain/fejlkoder';
+import {
+  ALLOWED_STATUSES,
+  DEFAULT_CATALOGUE_PATH,
+  OUTPUT_PATH,
+  OVERRIDES,
+  parseErrorTable,
+  quote,
+  renderFejlkoder,
+} from '../../scripts/generate-fejlkoder';
+
+const catalogueExists = existsSync(DEFAULT_CATALOGUE_PATH);
+const markdown = catalogueExists ? readFileSync(DEFAULT_CATALOGUE_PATH, 'utf8') : '';
+const entries: Fejlkode[] = Object.values(FEJLKODER);
+
+/** The codes of section 6, read independently of the generator's parser. */
+function catalogueCodes(md: string): { codes: number[]; statedCount: number } {
+  const section = md.split(/^# 6\. All error codes\s*$/m)[1]?.split(/^# /m)[0] ?? '';
+  const codes = [...section.matchAll(/^\|\s*(\d+)\s*\|/gm)].map((m) => Number(m[1]));
+  const stated = /lists every distinct numeric error code in the five seeds: (\d+) codes/.exec(section);
+  return { codes, statedCount: stated ? Number(stated[1]) : NaN };
+}
+
+/** Codes the design needs that the catalogue may lack (added by the generator). */
+const ADDED = [1013];
+
+describe('fejlkoder registry', () => {
+  it('finds the catalogue', () => {
+    expect(catalogueExists).toBe(true);
+  });
+
+  it('holds every code of the catalogue table, plus the added ones, and nothing else', () => {
+    const { codes, statedCount } = catalogueCodes(markdown);
+    expect(codes.length).toBe(statedCount);
+    expect(new Set(codes).size).toBe(codes.length);
+    const expected = [...new Set([...codes, ...ADDED])].sort((a, b) => a - b);
+    const actual = Object.keys(FEJLKODER).map(Number).sort((a, b) => a - b);
+    expect(actual).toEqual(expected);
+    expect(parseErrorTable(markdown).map((r) => r.kode)).toEqual(codes);
+  });
+
+  it('keys each entry by its own code, in ascending order, with clean texts', () => {
+    const keys = Object.keys(FEJLKODER).map(Number);
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    for (const [key, f] of Object.entries(FEJLKODER) as [string, Fejlkode][]) {
+      expect(f.kode).toBe(Number(key));
+      for (const text of [f.fejltekst, f.beskrivelse]) {
+        expect(text.trim()).not.toBe('');
+        expect(text).toBe(text.trim());
+        expect(text).not.toMatch(/STAR Foundation|<br|^\([a-z]\)|^—|\s{2}/);
+      }
+    }
+  });
+
+  it('uses only the allowed HTTP statuses', () => {
+    const allowed: readonly number[] = ALLOWED_STATUSES;
+    for (const f of entries) expect(allowed).toContain(f.status);
+  });
+
+  it.each([
+    [1001, 400],
+    [1014, 400],
+    [9158, 400],
+    [99000, 400],
+    [4575, 403],
+    [4511, 403],
+    [8291, 403],
+    [8292, 403],
+    [1013, 403],
+    [1010, 404],
+    [4589, 404],
+    [4768, 404],
+    [8108, 404],
+    [4404, 404],
+    [4316, 409],
+    [4767, 409],
+    [4819, 409],
+    [8273, 409],
+    [9220, 409],
+    [4823, 409],
+    [8236, 503],
+    [4769, 503],
+    [9292, 503],
+    [4405, 422],
+    [4598, 422],
+  ])('maps %i to HTTP %i', (kode, status) => {
+    expect(isFejlkodenummer(kode)).toBe(true);
+    expect((FEJLKODER as Record<number, Fejlkode>)[kode].status).toBe(status);
+  });
+
+  it('picks the English variant and its description', () => {
+    expect(fejlkode(1010).fejltekst).toBe('Unknown cpr');
+    expect(fejlkode(1010).beskrivelse).toBe('The submitted cpr is unknown to the system');
+    expect(fejlkode(1014).fejltekst).toBe('Failed to validate message');
+    expect(fejlkode(4405).fejltekst).toBe('The person with specified cpr is dead');
+    expect(fejlkode(4770).fejltekst).toBe('There are no available booking options');
+    expect(fejlkode(9303).beskrivelse).toBe('Unhandled error received from the remote system');
+    expect(fejlkode(1013).fejltekst).toBe('Insufficient permissions');
+  });
+
+  it('only overrides codes that exist', () => {
+    for (const kode of Object.keys(OVERRIDES).map(Number)) expect(isFejlkodenummer(kode)).toBe(true);
+    expect(isFejlkodenummer(4242)).toBe(false);
+  });
+
+  it('is not stale: the committed file equals the generator output', () => {
+    const committed = readFileSync(OUTPUT_PATH, 'utf8');
+    expect(OUTPUT_PATH).toBe(resolve(__dirname, '../../src/domain/fejlkoder.ts'));
+    // If this fails, run: npx tsx scripts/generate-fejlkoder.ts
+    expect(committed === renderFejlkoder(markdown)).toBe(true);
+  });
+});
+
+describe('generate-fejlkoder', () => {
+  it('escapes strings for single-quoted literals', () => {
+    expect(quote("person's")).toBe("'person\\'s'");
+    expect(quote('a\\b\nc')).toBe("'a\\\\b\\nc'");
+  });
+
+  it('rejects a catalogue without the error-code section', () => {
+    expect(() => renderFejlkoder('# 1. Something else\n')).toThrow(/All error codes/);
+  });
+
+  it('renders a small table', () => {
+    const md = [
+      '# 6. All error codes',
+      '',
+      '| code | short text | description | occurs in (seed: operations) |',
+      '|---|---|---|---|',
+      "| 4405 | (a) The person is dead<br>(b) The person is dead STAR Foundation | (a) Dead person's cpr<br>(b) — | (a) 001: Tilmelding<br>(b) 003: CreateOmbooking |",
+      '| 4770 | (a) Der er ikke nogen ledige mødetider<br>(b) There are no available booking options | (a) —<br>(b) None available | 003: X |',
+      '| 9999 | Something unknown | — | 000: Y |',
+      '',
+      '# 7. Next',
+    ].join('\n');
+    const out = renderFejlkoder(md);
+    expect(out).toMatch(/^\/\/ GENERATED FILE/);
+    expect(out).toContain("fejltekst: 'The person is dead',\n    beskrivelse: 'Dead person\\'s cpr',\n    status: 422,");
+    expect(out).toContain("fejltekst: 'There are no available booking options',\n    beskrivelse: 'None available',");
+    expect(out).toContain("fejltekst: 'Something unknown',\n    beskrivelse: 'Something unknown',\n    status: 404,");
+    expect(out).toContain('1013: {');
+  });
+});
