@@ -5,7 +5,7 @@ import metrics from 'fastify-metrics';
 import './types';
 import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
-import { loggerOptions } from './logging';
+import { loggerOptions, RequestLogController } from './logging';
 import { FejlSchema, ProblemSchema } from './schemas/common';
 import errors, { FEJLKODE_KEYWORD } from './plugins/errors';
 import prisma from './plugins/prisma';
@@ -32,7 +32,7 @@ export interface AppOptions {
 export async function buildApp({ config, clock = systemClock, logStream, idempotencyStore }: AppOptions) {
   const app = Fastify({
     logger: loggerOptions(config, logStream),
-    disableRequestLogging: true,
+    logController: new RequestLogController(),
     // The client's x-requestId is the request id in every log line and problem body.
     genReqId: (req) => {
       const id = req.headers[REQUEST_ID_HEADER];
@@ -51,13 +51,6 @@ export async function buildApp({ config, clock = systemClock, logStream, idempot
   app.decorate('config', config);
   app.decorate('clock', clock);
   for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas]) app.addSchema(schema);
-
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode, durationMs: Math.round(reply.elapsedTime) },
-      'request completed',
-    );
-  });
 
   await app.register(errors);
   await app.register(prisma);

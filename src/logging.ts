@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 
 /**
@@ -34,4 +34,24 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>, stream?: NodeJS.
       res: (res) => ({ statusCode: res.statusCode }),
     },
   };
+}
+
+/** One line per request, written when it completes: request id, method, route, status, duration. */
+export class RequestLogController extends LogController {
+  constructor() {
+    super({ disableRequestLogging: (request: FastifyRequest) => request.url.startsWith('/health/') });
+  }
+
+  incomingRequest() {}
+
+  requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply) {
+    const line = {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unknown',
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 10) / 10,
+    };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }
