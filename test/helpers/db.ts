@@ -1,0 +1,89 @@
+/**
+ * Database helpers for tests. test/global-setup.ts creates and migrates the test database
+ * and puts its URL in DATABASE_URL before the workers start.
+ *
+ * testPrisma() is one client per test file (Jest gives every file its own module registry);
+ * it is disconnected automatically after the file's tests (afterAll registered on import).
+ */
+import { randomInt } from 'node:crypto';
+import type { Borger, PrismaClient } from '../../src/generated/prisma/client';
+import { createPrismaClient } from '../../src/db/client';
+
+/** The API's CPR pattern (DDMMYY + 4 digits, or 0000000000). */
+export const CPR_REGEX =
+  /^(((((0[1-9]|1[0-9]|2[0-9]|3[0-1])(01|03|05|07|08|10|12))|((0[1-9]|1[0-9]|2[0-9]|30)(04|06|09|11))|((0[1-9]|1[0-9]|2[0-9])(02)))[0-9]{6})|0000000000)$/;
+
+let client: PrismaClient | undefined;
+
+export function testPrisma(): PrismaClient {
+  if (!client) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set: run the tests through Jest (test/global-setup.ts sets it)');
+    client = createPrismaClient({ url, poolSize: 4, timeoutMs: 5_000 });
+  }
+  return client;
+}
+
+export async function disconnectTestPrisma(): Promise<void> {
+  const c = client;
+  client = undefined;
+  await c?.$disconnect();
+}
+
+if (typeof afterAll === 'function') {
+  afterAll(disconnectTestPrisma);
+}
+
+/**
+ * A random CPR that is a real birth date in the century its 7th digit implies
+ * (born 1940-1999, 7th digit 0-3), so it also passes the century-aware validation.
+ */
+export function randomCpr(): string {
+  const start = Date.UTC(1940, 0, 1);
+  const end = Date.UTC(1999, 11, 31);
+  const d = new Date(start + randomInt(0, Math.floor((end - start) / 86_400_000) + 1) * 86_400_000);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const cpr =
+    p2(d.getUTCDate()) +
+    p2(d.getUTCMonth() + 1) +
+    p2(d.getUTCFullYear() % 100) +
+    String(randomInt(0, 4)) +
+    String(randomInt(0, 1000)).padStart(3, '0');
+  if (!CPR_REGEX.test(cpr)) throw new Error(`randomCpr produced an invalid CPR ${cpr}`);
+  return cpr;
+}
+
+export interface CitizenOverrides {
+  cpr?: string;
+  fornavn?: string;
+  efternavn?: string;
+  /** Date of death: a Date, or 'YYYY-MM-DD'. */
+  doedsdato?: Date | string | null;
+}
+
+/**
+ * Creates a citizen with a random, valid CPR that no other row uses (retries on the rare
+ * collision, also with other workers), so test files never share citizens.
+ */
+export async function createCitizen(overrides: CitizenOverrides = {}): Promise<Borger> {
+  const prisma = testPrisma();
+  const doedsdato =
+    overrides.doedsdato === undefined || overrides.doedsdato === null
+      ? null
+      : overrides.doedsdato instanceof Date
+        ? overrides.doedsdato
+        : new Date(`${overrides.doedsdato}T00:00:00.000Z`);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const cpr = overrides.cpr ?? randomCpr();
+    const data = {
+      cpr,
+      fornavn: overrides.fornavn ?? 'Test',
+      efternavn: overrides.efternavn ?? `Borger ${cpr.slice(6)}`,
+      doedsdato,
+    };
+    const { count } = await prisma.borger.createMany({ data: [data], skipDuplicates: true });
+    if (count === 1) return prisma.borger.findUniqueOrThrow({ where: { cpr } });
+    if (overrides.cpr) throw new Error(`A citizen with CPR ${overrides.cpr} already exists`);
+  }
+  throw new Error('createCitizen: could not find an unused CPR in 20 attempts');
+}
