@@ -49,7 +49,9 @@ async function measure(name: string, url: string, headers: () => Record<string, 
   console.log(
     `${name.padEnd(9)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${ok} ok, ${bad} not ok)`,
   );
-  if (bad > 0) throw new Error(`${name}: ${bad} requests failed; the comparison would be meaningless`);
+  if (bad > 0) {
+    throw new Error(`${name}: ${bad} requests failed (${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors, ${result.timeouts} timeouts)`);
+  }
   return result;
 }
 

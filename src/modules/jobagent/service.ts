@@ -83,9 +83,13 @@ export class JobagentService {
 
   /** GetJobagenter: all of the citizen's job agents, oldest first. */
   async list(cpr: string): Promise<Jobagent[]> {
-    await requireBorger(this.prisma, cpr);
-    const rows = await this.prisma.jobagent.findMany({ where: { cpr }, orderBy: [{ oprettet: 'asc' }, { id: 'asc' }] });
-    return rows.map(toJobagent);
+    // One round trip: the citizen (for 1010) with their job agents.
+    const borger = await this.prisma.borger.findUnique({
+      where: { cpr },
+      include: { jobagenter: { orderBy: [{ oprettet: 'asc' }, { id: 'asc' }] } },
+    });
+    if (!borger) throw new RuleViolation(1010, { felt: '/headers/x-civilRegistrationIdentifier' });
+    return borger.jobagenter.map(toJobagent);
   }
 
   /** GetJobagent: one of the citizen's job agents; another citizen's is as unknown as a missing one. */
