@@ -17,7 +17,7 @@ export default async function jobagentRoutes(fastify: FastifyInstance) {
   const service = new JobagentService(app.prisma);
 
   app.get(
-    '/',
+    '',
     {
       config: { access: READ_JOBAGENT },
       schema: {
@@ -72,7 +72,7 @@ export default async function jobagentRoutes(fastify: FastifyInstance) {
   );
 
   app.post(
-    '/',
+    '',
     {
       config: { access: WRITE_JOBAGENT },
       schema: {
