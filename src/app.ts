@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './domain/clock';
 import { loggerOptions, RequestLogController } from './logging';
 import { FejlSchema, ProblemSchema } from './schemas/common';
 import errors, { FEJLKODE_KEYWORD } from './plugins/errors';
+import jsonBody from './plugins/json-body';
 import prisma from './plugins/prisma';
 import redis from './plugins/redis';
 import security from './plugins/security';
@@ -43,6 +44,7 @@ export async function buildApp({ config, clock = systemClock, logStream, idempot
     connectionTimeout: config.http.requestTimeoutMs,
     trustProxy: config.http.trustProxy,
     return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, verbose: true, keywords: [FEJLKODE_KEYWORD] },
     },
@@ -52,21 +54,28 @@ export async function buildApp({ config, clock = systemClock, logStream, idempot
   app.decorate('clock', clock);
   for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas]) app.addSchema(schema);
 
-  await app.register(errors);
-  await app.register(prisma);
-  await app.register(redis);
-  await app.register(security);
-  await app.register(swagger);
-  await app.register(metrics, {
-    endpoint: '/metrics',
-    clearRegisterOnInit: true,
-    routeMetrics: { enabled: { histogram: true, summary: false } },
-  });
-  await app.register(health);
-  await app.register(auth);
-  await app.register(cprHeader);
-  await app.register(idempotency, { store: idempotencyStore });
-  await app.register(v1, { prefix: '/v1' });
+  try {
+    await app.register(errors);
+    await app.register(jsonBody);
+    await app.register(prisma);
+    await app.register(redis);
+    await app.register(security);
+    await app.register(swagger);
+    await app.register(metrics, {
+      endpoint: '/metrics',
+      clearRegisterOnInit: true,
+      routeMetrics: { enabled: { histogram: true, summary: false } },
+    });
+    await app.register(health);
+    await app.register(auth);
+    await app.register(cprHeader);
+    await app.register(idempotency, { store: idempotencyStore });
+    await app.register(v1, { prefix: '/v1' });
+  } catch (err) {
+    // Close what did start (database pool, Redis) so a failed start leaves nothing running.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
 
   return app as unknown as FastifyInstance;
 }

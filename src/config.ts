@@ -64,18 +64,32 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Strict conversion: "1e3", "3000.5" or "yes" are errors, not silently 1, 3000 or false. */
+function convert(key: string, value: string, problems: string[]): unknown {
+  const type = (EnvSchema.properties as Record<string, { type?: string; anyOf?: unknown }>)[key].type;
+  if (type === 'integer') {
+    if (/^\s*\d+\s*$/.test(value)) return Number(value);
+    problems.push(`  ${key}: must be a whole number, got '${value}'`);
+  } else if (type === 'boolean') {
+    if (value === 'true' || value === 'false') return value === 'true';
+    problems.push(`  ${key}: must be true or false, got '${value}'`);
+  }
+  return value;
+}
+
 function parseEnv(env: NodeJS.ProcessEnv): Env {
   const raw: Record<string, unknown> = {};
+  const problems: string[] = [];
   for (const key of Object.keys(EnvSchema.properties)) {
     const value = env[key];
-    if (value !== undefined && value !== '') raw[key] = value;
+    if (value !== undefined && value !== '') raw[key] = convert(key, value, problems);
   }
-  const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
-  const errors = [...Value.Errors(EnvSchema, withDefaults)];
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.path.slice(1)}: ${e.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const withDefaults = Value.Default(EnvSchema, raw);
+  for (const e of Value.Errors(EnvSchema, withDefaults)) {
+    const key = e.path.slice(1).split('/')[0];
+    if (!problems.some((p) => p.startsWith(`  ${key}:`))) problems.push(`  ${key}: ${e.message}`);
   }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return withDefaults as Env;
 }
 

@@ -13,6 +13,8 @@ async function redisPlugin(app: FastifyInstance) {
     app.decorate('redis', null);
     return;
   }
+  // No retries while starting: an unreachable Redis fails the start instead of retrying forever.
+  let started = false;
   const redis = new Redis(url, {
     keyPrefix,
     lazyConnect: true,
@@ -20,10 +22,17 @@ async function redisPlugin(app: FastifyInstance) {
     maxRetriesPerRequest: 1,
     commandTimeout: commandTimeoutMs,
     connectTimeout: commandTimeoutMs * 2,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
+    retryStrategy: (times) => (started ? Math.min(times * 200, 2000) : null),
   });
   redis.on('error', (err) => app.log.warn({ err: { message: err.message } }, 'redis error'));
-  await redis.connect();
+  try {
+    await redis.connect();
+    started = true;
+  } catch (err) {
+    redis.disconnect();
+    const where = url.replace(/\/\/[^@/]*@/, '//***@');
+    throw new Error(`Redis is not reachable at ${where}: ${(err as Error).message}`);
+  }
   app.decorate('redis', redis);
   app.addHook('onClose', async () => {
     await redis.quit().catch(() => redis.disconnect());

@@ -2,11 +2,11 @@ import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import underPressure from '@fastify/under-pressure';
+import type { FastifyUnderPressureOptions } from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../domain/errors';
 
-/** Security headers, CORS for the configured origins, rate limiting and load shedding. */
+/** Security headers, CORS for the configured origins and rate limiting. */
 async function securityPlugin(app: FastifyInstance) {
   const { corsOrigins, rateLimit: limits } = app.config.http;
 
@@ -42,14 +42,18 @@ async function securityPlugin(app: FastifyInstance) {
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'Too Many Requests', `Rate limit of ${context.max} requests per ${context.after} exceeded`),
   });
-
-  await app.register(underPressure, {
-    maxEventLoopDelay: 1000,
-    maxEventLoopUtilization: 0.98,
-    pressureHandler: () => {
-      throw new ApiError(503, 'Service Unavailable', 'The service is under too much load; try again shortly');
-    },
-  });
 }
 
 export default fp(securityPlugin, { name: 'security', dependencies: ['redis'] });
+
+/**
+ * Load shedding for the /v1 scope only (registered in modules/v1.ts): health, metrics and docs
+ * keep answering, so an orchestrator does not restart a busy but healthy instance.
+ */
+export const loadSheddingOptions: FastifyUnderPressureOptions = {
+  maxEventLoopDelay: 1000,
+  pressureHandler: (_request, reply) => {
+    reply.header('retry-after', '10');
+    throw new ApiError(503, 'Service Unavailable', 'The service is under too much load; try again shortly');
+  },
+};

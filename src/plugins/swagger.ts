@@ -23,7 +23,7 @@ async function swaggerPlugin(app: FastifyInstance) {
     openapi: {
       openapi: '3.1.0',
       info: OPENAPI_INFO,
-      servers: app.config.publicBaseUrl ? [{ url: app.config.publicBaseUrl }] : [],
+      ...(app.config.publicBaseUrl ? { servers: [{ url: app.config.publicBaseUrl }] } : {}),
       tags: API_TAGS,
       components: {
         securitySchemes: {

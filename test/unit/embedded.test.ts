@@ -61,7 +61,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
       smsNotifikation: false,
     });
     expect(automatic.soegeparametre).toMatchObject({
-      geografi: { region: ['Region Hovedstaden'], afstand: { maxafstand: 25, fraPostnummer: 2100 } },
+      geografi: { region: ['Hovedstaden'], afstand: { maxAfstand: 25, fraPostnummer: 2100 } },
       arbejdstid: { arbejdstidstype: 'Deltid', deltidMinTimer: 15, deltidMaxTimer: 30 },
     });
 

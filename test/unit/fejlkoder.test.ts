@@ -24,7 +24,7 @@ function catalogueCodes(md: string): { codes: number[]; statedCount: number } {
 }
 
 /** Codes the design needs that the catalogue may lack (added by the generator). */
-const ADDED = [1013];
+const ADDED = [1013, 9901];
 
 describe('fejlkoder registry', () => {
   it('finds the catalogue', () => {
@@ -69,6 +69,8 @@ describe('fejlkoder registry', () => {
     [8291, 403],
     [8292, 403],
     [1013, 403],
+    [9901, 409],
+    [4375, 422],
     [1010, 404],
     [4589, 404],
     [4768, 404],

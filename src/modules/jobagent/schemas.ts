@@ -21,7 +21,7 @@ const List = <T extends TSchema>(item: T, description: string, maxItems = 50) =>
  * The seeds' EmailAddressIdentifierType pattern, anchored and with a non-empty local part
  * (the seed's {0,191} accepts "@example.dk"; catalogue 8.6 item 78). A violation is 9158.
  */
-export const EMAIL_PATTERN = '^[^>()\\[\\]\\\\,;:@\\s]{1,191}@[^>()\\[\\]\\\\,;:@\\s]{1,64}$';
+export const EMAIL_PATTERN = '^[^>()\\[\\]\\\\,;:@\\s\\x00-\\x1f]{1,191}@[^>()\\[\\]\\\\,;:@\\s\\x00-\\x1f]{1,64}$';
 
 export const Email = Type.String({
   pattern: EMAIL_PATTERN,
@@ -208,7 +208,7 @@ export type Jobagent = Static<typeof Jobagent>;
 
 export const JobagentListe = Type.Object(
   { jobagenter: Type.Array(Type.Ref(Jobagent), { description: d('Borgerens jobagenter og gemte søgninger', 'Jobagenter') }) },
-  { description: d('Jobagenter', 'JobagentCollection') },
+  { description: d('Jobagenter', 'JobagentCollection'), examples: [{ jobagenter: Jobagent.examples }] },
 );
 
 export const JobagentParams = Type.Object({
@@ -217,5 +217,9 @@ export const JobagentParams = Type.Object({
 
 export const SoegPaaEmailInput = Type.Object(
   { email: Email },
-  { additionalProperties: false, description: d('Søgning på e-mailadresse', 'GetJobagenterPaaEmailRequest') },
+  {
+    additionalProperties: false,
+    description: d('Søgning på e-mailadresse', 'GetJobagenterPaaEmailRequest'),
+    examples: [{ email: 'anna.andersen@example.dk' }],
+  },
 );

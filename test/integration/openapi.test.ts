@@ -1,0 +1,194 @@
+/**
+ * The committed OpenAPI document (openapi/openapi.json) is the contract: it must be what the
+ * code generates, a valid OpenAPI 3.1 document, and complete for every operation.
+ */
+import { readFileSync } from 'node:fs';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { FastifyInstance } from 'fastify';
+import { OPENAPI_PATH, renderOpenApi } from '../../scripts/openapi';
+import { buildTestApp } from '../helpers/app';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+function operations(doc: Json): { key: string; path: string; method: string; op: Json }[] {
+  return Object.entries(doc.paths ?? {}).flatMap(([path, item]: [string, Json]) =>
+    Object.entries(item)
+      .filter(([method]) => METHODS.includes(method))
+      .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, path, method, op })),
+  );
+}
+
+/** Resolves a local $ref (#/components/...) once. */
+function resolve(doc: Json, schema: Json): Json {
+  if (schema && typeof schema.$ref === 'string' && schema.$ref.startsWith('#/')) {
+    return schema.$ref
+      .slice(2)
+      .split('/')
+      .reduce((node: Json, part: string) => node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  }
+  return schema;
+}
+
+function hasExample(doc: Json, media: Json): boolean {
+  if (media.example !== undefined || (media.examples && Object.keys(media.examples).length > 0)) return true;
+  const schema = resolve(doc, media.schema);
+  return Array.isArray(schema?.examples) && schema.examples.length > 0;
+}
+
+const ENGLISH_START = /^(get|gets|create|creates|update|updates|delete|deletes|remove|list|lists|return|returns|search|fetch|find|book|cancel|verify)\b/i;
+const DANISH_MARKER = /[æøåÆØÅ]|\b(en|et|og|der|til|af|for|på|med|fra|borger\w*|henter|opretter|opdaterer|sletter|markerer|søger|booker|afmelder|tilmelder)\b/i;
+
+let committed: string;
+let rendered: string;
+let doc: Json;
+
+beforeAll(async () => {
+  committed = readFileSync(OPENAPI_PATH, 'utf8');
+  rendered = await renderOpenApi();
+  doc = JSON.parse(committed);
+});
+
+describe('openapi/openapi.json', () => {
+  it('is up to date with the code (otherwise: run npm run openapi and commit the result)', () => {
+    if (committed !== rendered) {
+      const a = committed.split('\n');
+      const b = rendered.split('\n');
+      const line = a.findIndex((l, i) => l !== b[i]);
+      throw new Error(
+        `openapi/openapi.json is stale: run npm run openapi and commit the result.\n` +
+          `First difference at line ${line + 1}:\n  committed: ${a[line]}\n  generated: ${b[line]}`,
+      );
+    }
+  });
+
+  it('is 2-space JSON with a trailing newline', () => {
+    expect(committed).toBe(`${JSON.stringify(JSON.parse(committed), null, 2)}\n`);
+  });
+
+  it('is a valid OpenAPI 3.1 document (swagger-parser)', async () => {
+    const api: Json = await SwaggerParser.validate(JSON.parse(committed));
+    expect(api.openapi).toBe('3.1.0');
+    expect(api.info.title).toBe('Jobnet citizen API');
+  });
+
+  it('does not depend on the environment: no servers entry without PUBLIC_BASE_URL', () => {
+    expect(doc).not.toHaveProperty('servers');
+  });
+
+  it('has the bearerAuth security scheme (JWT)', () => {
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  });
+
+  it('documents only /v1 operations (health, metrics and docs are hidden)', () => {
+    const paths = Object.keys(doc.paths);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) expect(p).toMatch(/^\/v1\/[A-Z]/);
+  });
+
+  it('uses the v1 path style: no trailing slash (the design writes /v1/Jobagent)', () => {
+    const trailing = Object.keys(doc.paths).filter((p) => p.endsWith('/'));
+    expect(trailing).toEqual([]);
+  });
+
+  it('has unique operationIds', () => {
+    const ids = operations(doc).map((o) => o.op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  describe('every operation', () => {
+    // Built lazily: describe blocks run before beforeAll, so read the committed file here.
+    const ops = operations(JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')));
+
+    it('exists', () => {
+      expect(ops.length).toBeGreaterThan(0);
+    });
+
+    it.each(ops.map((o) => [o.key, o] as const))('%s: operationId, Danish summary, tags, bearerAuth', (_key, { op }) => {
+      expect(op.operationId).toMatch(/^[A-Z][A-Za-z0-9]+$/);
+      expect(typeof op.summary).toBe('string');
+      expect(op.summary.length).toBeGreaterThan(5);
+      expect(op.summary).not.toMatch(ENGLISH_START);
+      expect(op.summary).toMatch(DANISH_MARKER);
+      expect(Array.isArray(op.tags) && op.tags.length).toBeTruthy();
+      const known = doc.tags.map((t: Json) => t.name);
+      for (const tag of op.tags) expect(known).toContain(tag);
+      expect(op.security).toEqual([{ bearerAuth: [] }]);
+    });
+
+    it.each(ops.map((o) => [o.key, o] as const))('%s: required headers x-civilRegistrationIdentifier and x-requestId', (_key, { op }) => {
+      const headers = (op.parameters ?? []).filter((p: Json) => p.in === 'header');
+      const cpr = headers.find((p: Json) => p.name === 'x-civilRegistrationIdentifier');
+      const requestId = headers.find((p: Json) => p.name === 'x-requestId');
+      expect(cpr).toMatchObject({ required: true, schema: { type: 'string' } });
+      expect(cpr.schema.pattern).toContain('0000000000');
+      expect(requestId).toMatchObject({ required: true, schema: { type: 'string', minLength: 1, maxLength: 46 } });
+      // authorization is the security scheme, never a parameter.
+      expect(headers.map((p: Json) => p.name.toLowerCase())).not.toContain('authorization');
+    });
+
+    it.each(ops.map((o) => [o.key, o] as const))('%s: error responses are application/problem+json', (_key, { op }) => {
+      const statuses = Object.keys(op.responses);
+      for (const status of ['400', '401', '403', '412', '500', '503']) expect(statuses).toContain(status);
+      for (const status of statuses.filter((s) => /^[45]/.test(s))) {
+        const content = op.responses[status].content ?? {};
+        expect([status, Object.keys(content)]).toEqual([status, ['application/problem+json']]);
+        expect(content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+      }
+      const success = statuses.filter((s) => /^2/.test(s));
+      expect(success.length).toBe(1);
+    });
+
+    it.each(ops.map((o) => [o.key, o] as const))('%s: request body and success response have examples', (_key, { op }) => {
+      const missing: string[] = [];
+      for (const [type, media] of Object.entries(op.requestBody?.content ?? {})) {
+        if (!hasExample(doc, media)) missing.push(`request body ${type}`);
+      }
+      for (const [status, response] of Object.entries(op.responses) as [string, Json][]) {
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          if (!hasExample(doc, media)) missing.push(`response ${status} ${type}`);
+        }
+      }
+      expect(missing).toEqual([]);
+    });
+  });
+
+  it('the Problem schema has the RFC 9457 members and the fejl list', () => {
+    const problem = doc.components.schemas.Problem;
+    expect(problem.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance', 'requestId', 'fejl']));
+    expect(problem.properties.fejl.items).toEqual({ $ref: '#/components/schemas/Fejl' });
+    expect(doc.components.schemas.Fejl.required).toEqual(expect.arrayContaining(['fejlkode', 'fejltekst', 'beskrivelse']));
+  });
+});
+
+describe('served documentation', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('GET /openapi.json serves the committed document, without a token', async () => {
+    const res = await app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.json()).toEqual(doc);
+  });
+
+  it('GET /docs serves Swagger UI (HTML), without a token', async () => {
+    const res = await app.inject({ method: 'GET', url: '/docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toMatch(/swagger-ui/i);
+  });
+
+  it('Swagger UI loads its initializer, which points at the document', async () => {
+    const res = await app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/json/);
+  });
+});
