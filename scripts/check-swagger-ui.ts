@@ -12,7 +12,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { DEMO_CITIZENS } from '../src/db/demo-data';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The real binary: Debian's /usr/bin/chromium is a shell wrapper playwright cannot drive.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jobnet-swagger-ui-'));
@@ -22,10 +23,16 @@ async function main() {
   });
   let out = '';
   server.stdout!.on('data', (c) => (out += c));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dataDir, 'chromium')}`],
-  });
+  // playwright starts Chromium with a fresh temporary profile.
+  const browser = await chromium
+    .launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    .catch((err) => {
+      server.kill('SIGTERM');
+      throw err;
+    });
   try {
     const started = Date.now();
     while (!/\n(ey[\w-]+\.[\w-]+\.[\w-]+)\n/.test(out)) {
@@ -48,11 +55,13 @@ async function main() {
 
     const op = page.locator('#operations-Jobagent-GetJobagenter');
     await op.locator('.opblock-summary').click();
-    await op.locator('button.try-out__btn').click();
+    // uiConfig.tryItOutEnabled opens operations in "Try it out" mode already.
+    const tryOut = op.locator('button.try-out__btn');
+    if ((await tryOut.textContent())?.includes('Try it out')) await tryOut.click();
     await op.locator('tr[data-param-name="x-civilRegistrationIdentifier"] input').fill(DEMO_CITIZENS.anna.cpr);
     await op.locator('tr[data-param-name="x-requestId"] input').fill(randomUUID());
     await op.locator('button.execute').click();
-    const status = (await op.locator('.live-responses-table .response-col_status').first().textContent())?.trim();
+    const status = (await op.locator('.live-responses-table tbody .response-col_status').first().textContent())?.trim();
     const body = await op.locator('.live-responses-table .microlight').first().textContent();
     await page.screenshot({ path: path.join(os.tmpdir(), 'swagger-ui.png'), fullPage: false });
     console.log(`Try it out GetJobagenter -> HTTP ${status}; body starts ${body?.slice(0, 80)}`);

@@ -31,7 +31,7 @@ export const V1Headers = Type.Object(
         `Unikt id for requestet (typisk guid), højst ${REQUEST_ID_MAX_LENGTH} tegn. Et gentaget id afvises med HTTP 412 og udføres ikke`,
         'RequestIdentifier',
       ),
-      examples: ['6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f'],
+      // No example on purpose: Swagger UI would prefill it, and the second "Execute" would get 412.
     }),
   },
   { additionalProperties: true },
