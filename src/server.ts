@@ -1,4 +1,5 @@
 import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
 import { loadConfig, ConfigError, type Config } from './config';
 import { buildApp } from './app';
 import { applyMigrations } from './db/migrate';
@@ -28,7 +29,8 @@ async function main() {
     : await startEmbeddedPostgres({ dataDir: config.database.embeddedDataDir, maxConnections: config.database.poolSize + 5 });
   if (embedded) config.database.url = embedded.url;
 
-  await applyMigrations(config.database.url!);
+  const startupLog = pino({ level: config.logLevel, base: { phase: 'startup' } });
+  await applyMigrations(config.database.url!, (msg) => startupLog.info(msg));
   const app = await buildApp({ config });
   if (config.database.seedDemoData) await seedDemoData(app.prisma);
 
