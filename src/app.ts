@@ -7,7 +7,7 @@ import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { loggerOptions, RequestLogController } from './logging';
 import { FejlSchema, ProblemSchema } from './schemas/common';
-import errors, { FEJLKODE_KEYWORD } from './plugins/errors';
+import errors, { badPath, FEJLKODE_KEYWORD, PROBLEM_CONTENT_TYPE, problemBody, sendProblem } from './plugins/errors';
 import jsonBody from './plugins/json-body';
 import prisma from './plugins/prisma';
 import redis from './plugins/redis';
@@ -44,7 +44,16 @@ export async function buildApp({ config, clock = systemClock, logStream, idempot
     connectionTimeout: config.http.requestTimeoutMs,
     trustProxy: config.http.trustProxy,
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      // Answered before Fastify builds a request, hence the raw response.
+      onMaxParamLength: (_path, req, res) => {
+        const id = req.headers[REQUEST_ID_HEADER];
+        const body = problemBody(badPath('A path segment is too long'), req.url ?? '/', validRequestId(id) ? id : randomUUID(), config.problemTypeBase);
+        res.writeHead(400, { 'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8` }).end(JSON.stringify(body));
+      },
+    },
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, badPath(error.message), config.problemTypeBase),
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, verbose: true, keywords: [FEJLKODE_KEYWORD] },
     },

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import buildGetJwks from 'get-jwks';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { createVerifier, type DecodedJwt } from 'fast-jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError, RuleViolation } from '../domain/errors';
@@ -14,22 +14,78 @@ function unauthorized(detail: string) {
 
 type Verify = (token: string) => Promise<Record<string, unknown>>;
 
+const JWKS_TIMEOUT_MS = 5000;
+/** Keys are refreshed after this; until then no request causes a fetch. */
+const JWKS_MAX_AGE_MS = 10 * 60_000;
+/** An unknown kid refetches the set at most this often, so forged kids cannot cause a fetch storm. */
+const JWKS_MIN_REFETCH_MS = 10_000;
+
+/**
+ * Public keys by kid from the JWKS: one fetch (single-flight, 5 s timeout) fills the whole set,
+ * refreshed every 10 minutes or, for an unknown kid, at most every 10 seconds. If a refresh fails,
+ * the keys already known keep working; with no key to use, the outage is 503/8236, not a bad token.
+ */
+function jwksKeyResolver(jwksUrl: string) {
+  let keys = new Map<string, string>();
+  let fetchedAt = 0;
+  let inFlight: Promise<void> | undefined;
+
+  async function fetchKeys(): Promise<void> {
+    const res = await fetch(jwksUrl, { signal: AbortSignal.timeout(JWKS_TIMEOUT_MS), headers: { accept: 'application/json' } });
+    if (!res.ok) throw new Error(`JWKS answered ${res.status}`);
+    const body = (await res.json()) as { keys?: (JsonWebKey & { kid?: string; use?: string })[] };
+    const next = new Map<string, string>();
+    for (const jwk of body.keys ?? []) {
+      if (typeof jwk.kid !== 'string' || (jwk.use && jwk.use !== 'sig')) continue;
+      try {
+        next.set(jwk.kid, createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString());
+      } catch {
+        // A key this runtime cannot read is skipped, not fatal for the others.
+      }
+    }
+    keys = next;
+    fetchedAt = Date.now();
+  }
+
+  function refresh(): Promise<void> {
+    inFlight ??= fetchKeys().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  return async (decoded: DecodedJwt): Promise<string> => {
+    const { kid } = decoded.header;
+    if (typeof kid !== 'string') throw unauthorized('The token has no key id');
+    const age = Date.now() - fetchedAt;
+    if (age > JWKS_MAX_AGE_MS || (!keys.has(kid) && age > JWKS_MIN_REFETCH_MS)) {
+      try {
+        await refresh();
+      } catch {
+        if (!keys.has(kid)) throw new RuleViolation(8236, { detail: 'The token keys (JWKS) could not be fetched; try again later' });
+      }
+    }
+    const pem = keys.get(kid);
+    if (!pem) throw unauthorized('Unknown key id');
+    return pem;
+  };
+}
+
 /**
  * Token verification without a network call per request: the local key is read once, JWKS
- * keys are cached by kid (get-jwks), and verified tokens are cached (fast-jwt) until expiry.
+ * keys are cached by kid, and verified tokens are cached (fast-jwt) until expiry.
+ * iss, exp and sub are required (aud too when AUTH_AUDIENCE is set): fast-jwt checks them only if present.
  */
 function buildVerifier(app: FastifyInstance): Verify {
   const { jwksUrl, issuer, audience, localKeyFile } = app.config.auth;
-  const common = { algorithms: [...ALGORITHMS], cache: 10_000, ...(audience ? { allowedAud: audience } : {}) };
+  const common = {
+    algorithms: [...ALGORITHMS],
+    cache: 10_000,
+    requiredClaims: ['iss', 'exp', 'sub', ...(audience ? ['aud'] : [])],
+    ...(audience ? { allowedAud: audience } : {}),
+  };
   if (jwksUrl) {
-    const url = new URL(jwksUrl);
-    const jwks = buildGetJwks({ max: 100, ttl: 10 * 60_000, jwksPath: url.pathname });
-    const verifier = createVerifier({
-      ...common,
-      allowedIss: issuer,
-      key: async (decoded: DecodedJwt) =>
-        jwks.getPublicKey({ domain: url.origin, kid: decoded.header.kid, alg: decoded.header.alg }),
-    });
+    const verifier = createVerifier({ ...common, allowedIss: issuer, key: jwksKeyResolver(jwksUrl) });
     return async (token) => verifier(token);
   }
   const { publicKeyPem } = loadOrCreateLocalKey(localKeyFile);
@@ -62,7 +118,10 @@ async function authPlugin(app: FastifyInstance) {
     let claims: Record<string, unknown>;
     try {
       claims = await verify(match[1]);
-    } catch {
+    } catch (err) {
+      // fast-jwt wraps what the key resolver throws (401 for an unknown kid, 503 for a JWKS outage).
+      const cause = (err as { originalError?: unknown }).originalError;
+      if (cause instanceof ApiError) throw cause;
       throw unauthorized('The bearer token is invalid or has expired');
     }
     const principal = toPrincipal(claims);

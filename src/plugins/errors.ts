@@ -56,20 +56,29 @@ function toApiError(error: FastifyError & { validation?: AjvError[] }): ApiError
   return new ApiError(500, 'Internal Server Error', 'An unexpected error occurred. Quote the requestId when reporting it.');
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ApiError, typeBase: string) {
+export function problemBody(problem: ApiError, instance: string, requestId: string, typeBase: string) {
   const kode = problem.fejl[0]?.fejlkode;
+  return {
+    type: kode ? `${typeBase}${kode}` : 'about:blank',
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    instance: instance.split('?')[0],
+    requestId,
+    fejl: problem.fejl,
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ApiError, typeBase: string) {
   return reply
     .code(problem.status)
     .type(PROBLEM_CONTENT_TYPE)
-    .send({
-      type: kode ? `${typeBase}${kode}` : 'about:blank',
-      title: problem.title,
-      status: problem.status,
-      detail: problem.detail,
-      instance: request.url.split('?')[0],
-      requestId: request.id,
-      fejl: problem.fejl,
-    });
+    .send(problemBody(problem, request.url, request.id, typeBase));
+}
+
+/** A path that cannot be routed (bad percent-escape, over-long parameter) is malformed input: 400/1014. */
+export function badPath(detail: string) {
+  return new ApiError(400, 'Failed to validate message', detail, [fejlEntry(1014, '/path')]);
 }
 
 async function errorsPlugin(app: FastifyInstance) {

@@ -33,12 +33,14 @@ async function securityPlugin(app: FastifyInstance) {
   });
 
   await app.register(rateLimit, {
+    // Not global: modules/v1.ts runs it as the first /v1 hook, so a 429 neither needs a valid token
+    // nor uses up the x-requestId.
+    global: false,
     max: limits.max,
     timeWindow: limits.windowMs,
     ...(app.redis ? { redis: app.redis, nameSpace: 'ratelimit:' } : {}),
     // Rate limiting is a protection, not a gate: if Redis is down, idempotency already fails closed.
     skipOnError: true,
-    allowList: (request) => request.url.startsWith('/health/'),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'Too Many Requests', `Rate limit of ${context.max} requests per ${context.after} exceeded`),
   });

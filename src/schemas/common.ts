@@ -82,10 +82,18 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Konflikt med den nuværende tilstand',
   412: 'x-requestId er modtaget før; forespørgslen udføres ikke',
   413: 'Request body er for stor',
+  415: 'Content-Type er ikke application/json',
   422: 'Forretningsregel brudt (fx 4405: borgeren er død)',
   429: 'For mange forespørgsler',
   500: 'Uventet fejl (uden interne detaljer)',
   503: 'En afhængighed svarer ikke (8236); prøv igen',
+};
+
+const RATE_LIMIT_HEADERS = {
+  'retry-after': Type.Integer({ description: 'Sekunder til der igen kan sendes forespørgsler' }),
+  'x-ratelimit-limit': Type.Integer({ description: 'Forespørgsler pr. vindue' }),
+  'x-ratelimit-remaining': Type.Integer({ description: 'Tilbage i vinduet' }),
+  'x-ratelimit-reset': Type.Integer({ description: 'Sekunder til vinduet starter forfra' }),
 };
 
 /** Response schemas for the given error statuses, all application/problem+json. */
@@ -96,10 +104,11 @@ export function problemResponses(...statuses: number[]) {
       status,
       {
         description: PROBLEM_DESCRIPTIONS[status] ?? 'Fejl',
+        ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
         content: { 'application/problem+json': { schema: Type.Ref(ProblemSchema) } },
       },
     ]),
-  ) as Record<number, { description: string; content: Record<string, { schema: TSchema }> }>;
+  ) as Record<number, { description: string; headers?: Record<string, TSchema>; content: Record<string, { schema: TSchema }> }>;
 }
 
 export const ServiceKvittering = Type.Object(

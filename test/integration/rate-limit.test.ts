@@ -116,6 +116,38 @@ describe('rate limit (RATE_LIMIT_MAX=3 per 60 s and IP)', () => {
     }
   });
 
+  // The rate-limit hook is a *route-level* onRequest hook (@fastify/rate-limit adds it in onRoute),
+  // and Fastify runs route-level hooks after the instance's hooks, so in /v1 it runs after
+  // authenticate, checkCitizenHeader and claimRequestId (src/modules/v1.ts:14-16). Two bugs follow.
+
+  // Regression test for a defect found by review (fixed in src; see the test name).
+  it('a request refused with 429 does not use up its x-requestId: the retry after the window runs', async () => {
+    const prefix = newPrefix();
+    const app = await limitedApp(prefix);
+    for (let i = 0; i < MAX; i++) expect((await list(app)).statusCode).toBe(200);
+    const headers = v1Headers(cpr);
+    expect429(await list(app, headers));
+    // The window ends: remove the counter, as its PEXPIRE would.
+    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    try {
+      const keys = await redis.keys(`${prefix}ratelimit:*`);
+      expect(keys.length).toBe(1);
+      await redis.del(...keys);
+    } finally {
+      await redis.quit();
+    }
+    expect((await list(app, headers)).statusCode).toBe(200);
+  });
+
+  // Regression test for a defect found by review (fixed in src; see the test name).
+  it('requests with an invalid token count too: the 4th from the same IP gets 429', async () => {
+    const app = await limitedApp(newPrefix());
+    const bad = { ...v1Headers(cpr), authorization: 'Bearer x.y.z' };
+    for (let i = 0; i < MAX; i++) expect((await list(app, { ...bad, 'x-requestId': randomUUID() })).statusCode).toBe(401);
+    expect429(await list(app, { ...bad, 'x-requestId': randomUUID() }));
+  });
+
   it('an instance with another prefix has its own counter', async () => {
     const a = await limitedApp(newPrefix());
     const b = await limitedApp(newPrefix());

@@ -65,7 +65,7 @@ function toJobagent(row: JobagentRow): Jobagent {
 
 /** Column values of an input; a changed e-mail must be verified again. */
 function toColumns(input: JobagentInput, current?: JobagentRow) {
-  const email = input.jobagent?.email.toLowerCase() ?? null;
+  const email = input.jobagent ? foldEmail(input.jobagent.email) : null;
   return {
     titel: input.titel,
     email,
@@ -77,6 +77,14 @@ function toColumns(input: JobagentInput, current?: JobagentRow) {
 }
 
 const notFound = () => new RuleViolation(4589, { felt: '/jobagentId' });
+
+/**
+ * E-mail addresses are compared without regard to ASCII case. Only A-Z is folded: full Unicode
+ * lower-casing can lengthen a string ('İ' becomes two characters) past the column or the pattern.
+ */
+export function foldEmail(email: string): string {
+  return email.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
 
 export class JobagentService {
   constructor(private readonly prisma: PrismaClient) {}
@@ -100,7 +108,7 @@ export class JobagentService {
 
   /** GetJobagenterPaaEmail: every job agent that mails to the address (system use). */
   async findByEmail(email: string): Promise<Jobagent[]> {
-    const rows = await this.prisma.jobagent.findMany({ where: { email: email.toLowerCase() }, orderBy: [{ oprettet: 'asc' }, { id: 'asc' }] });
+    const rows = await this.prisma.jobagent.findMany({ where: { email: foldEmail(email) }, orderBy: [{ oprettet: 'asc' }, { id: 'asc' }] });
     return rows.map(toJobagent);
   }
 

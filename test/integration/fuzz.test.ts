@@ -1,0 +1,560 @@
+/**
+ * Property-based fuzzing from the contract (openapi/openapi.json) with fast-check and Ajv.
+ *
+ * For every Jobagent operation the document describes, fast-check generates requests: bodies
+ * and path parameters that are schema-shaped, schema-shaped with junk spliced in, or junk
+ * (wrong types, huge strings, Unicode edge cases, NUL, lone surrogates, nested junk, malformed
+ * JSON), sent with valid auth (a citizen token; the system role for soegPaaEmail) and a fresh
+ * x-requestId. Every answer must be:
+ *   - below 500,
+ *   - a status the document lists for that operation,
+ *   - of a content type the document lists for that status, with a body that validates against
+ *     the documented schema ($refs resolved to components/schemas); no body where none is
+ *     documented (204).
+ *
+ * Deterministic: a fixed seed (override with FUZZ_SEED, and FUZZ_RUNS for the number of runs).
+ * On failure fast-check prints the seed, the path and the shrunk counterexample; re-run with
+ * FUZZ_SEED=<seed> to reproduce.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
+import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+
+const DOC: Json = JSON.parse(readFileSync(path.join(__dirname, '../../openapi/openapi.json'), 'utf8'));
+const DOC_ID = 'openapi.json';
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+/** Fastify's default routerOptions.maxParamLength (the app does not change it). */
+const MAX_PARAM_LENGTH = 100;
+
+// ---------------------------------------------------------------------------------------------
+// The contract: operations, and one Ajv validator per (operation, status, media type)
+
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+addFormats(ajv);
+ajv.addSchema(DOC, DOC_ID);
+
+const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Follows local $refs (#/components/...) to the schema they name. */
+function deref(schema: Json): Json {
+  let s = schema;
+  while (s && typeof s.$ref === 'string') {
+    s = s.$ref
+      .slice(2)
+      .split('/')
+      .reduce((node: Json, part: string) => node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], DOC);
+    if (!s) throw new Error(`unresolved $ref ${schema.$ref}`);
+  }
+  return s;
+}
+
+interface Operation {
+  id: string;
+  method: Uppercase<(typeof METHODS)[number]>;
+  path: string;
+  bodySchema?: Json;
+  pathParams: { name: string; schema: Json }[];
+  responses: Record<string, { content?: Record<string, { validate: ValidateFunction }> }>;
+}
+
+function operations(): Operation[] {
+  const ops: Operation[] = [];
+  for (const [p, item] of Object.entries<Json>(DOC.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const pointer = `${DOC_ID}#/paths/${escapePointer(p)}/${method}`;
+      const responses: Operation['responses'] = {};
+      for (const [status, response] of Object.entries<Json>(op.responses)) {
+        const content = response.content
+          ? Object.fromEntries(
+              Object.keys(response.content).map((media) => [
+                media,
+                { validate: ajv.compile({ $ref: `${pointer}/responses/${status}/content/${escapePointer(media)}/schema` }) },
+              ]),
+            )
+          : undefined;
+        responses[status] = { content };
+      }
+      ops.push({
+        id: op.operationId,
+        method: method.toUpperCase() as Operation['method'],
+        path: p,
+        bodySchema: op.requestBody?.content?.['application/json']?.schema,
+        pathParams: (op.parameters ?? []).filter((x: Json) => x.in === 'path').map((x: Json) => ({ name: x.name, schema: x.schema })),
+        responses,
+      });
+    }
+  }
+  // Deletions last, so the other operations still find the job agents seeded for them.
+  return ops.sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+/** Characters that break naive code: case mappings that change length, controls, bidi, astral. */
+const NASTY_CHARS = [
+  '\u0000', '\u0001', '\u001f', '\u007f', '\u0085', '\u00a0', 'æ', 'ø', 'å', 'Æ', 'Ø', 'Å', 'İ', 'ı', 'ß', 'ẞ', 'ﬃ', 'Ω',
+  'K', 'ǅ', '\u0301', '\u200b', '\u200d', '\u202e', '\u2028', '\ufeff', '\ufffd', '\ud800', '\udfff', '😀',
+  '👩‍👩‍👧', '𝔘', '"', '\\', '/', '<', '>', '%', '&', "'", '{', '}', '$', '`', '\n', '\r', '\t', ' ', '@', ',', ';', ':',
+];
+/** NUL and lone surrogates: the API refuses them (400/1014) before anything else looks. */
+const UNSTORABLE = new Set(['\u0000', '\ud800', '\udfff']);
+const PLAIN_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.æøåÆØÅ'.split('');
+
+const anyChar = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...PLAIN_CHARS) },
+  { weight: 2, arbitrary: fc.constantFrom(...NASTY_CHARS) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+);
+const storableChar = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...PLAIN_CHARS) },
+  { weight: 2, arbitrary: fc.constantFrom(...NASTY_CHARS.filter((c) => !UNSTORABLE.has(c))) },
+);
+
+const junkString = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ unit: anyChar, maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
+  {
+    // huge strings, up to a few KB
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 256, max: 4096 }), fc.constantFrom('a', 'æ', 'İ', '😀', '\u0000', 'x '))
+      .map(([n, c]) => c.repeat(n)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '', ' ', 'null', 'true', '0', '-1', '1e309', 'NaN', '__proto__', 'constructor', '../../etc/passwd',
+      "' OR 1=1 --", '<script>alert(1)</script>', '${jndi:ldap://x/a}', '%00', '%zz', '\u0000', '{{7*7}}',
+    ),
+  },
+);
+
+const junkKey = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'titel', 'jobagent', 'email', 'soegeparametre', '$ref', ''),
+);
+
+const junkLeaf = fc.oneof(
+  junkString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom(0, -1, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, Number.MAX_VALUE, Number.MIN_VALUE, 0.5, 9999, 1000),
+);
+
+const junkValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', maxDepth: 4 },
+    junkLeaf,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(junkKey, tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+/** A string from a schema pattern, with now and then a few characters swapped for nasty ones (kept only if it still matches). */
+function patternString(pattern: string, unit: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const re = new RegExp(pattern, 'u');
+  return fc
+    .tuple(fc.stringMatching(re), fc.array(fc.tuple(fc.nat(), unit), { maxLength: 4 }))
+    .map(([s, edits]) => {
+      const chars = [...s];
+      for (const [at, c] of edits) if (chars.length > 0) chars[at % chars.length] = c;
+      const edited = chars.join('');
+      return re.test(edited) ? edited : s;
+    });
+}
+
+/**
+ * A value for a JSON schema. `mutate`: at every node, now and then junk instead of the shaped
+ * value, required properties dropped and unknown ones added.
+ */
+function shaped(schema: Json, mutate: boolean): fc.Arbitrary<unknown> {
+  const base = shapedBase(deref(schema), mutate);
+  return mutate ? fc.oneof({ weight: 12, arbitrary: base }, { weight: 1, arbitrary: junkValue }) : base;
+}
+
+function shapedBase(s: Json, mutate: boolean): fc.Arbitrary<unknown> {
+  const unit = mutate ? anyChar : storableChar;
+  if (Array.isArray(s.enum)) return fc.constantFrom(...s.enum);
+  switch (s.type) {
+    case 'object': {
+      const props: Record<string, Json> = s.properties ?? {};
+      const model = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, shaped(v, mutate)]));
+      const required: string[] = s.required ?? [];
+      const record = fc.record(model, { requiredKeys: required });
+      if (!mutate) return record;
+      return fc
+        .tuple(
+          record,
+          required.length > 0 ? fc.option(fc.subarray(required, { minLength: 1 }), { freq: 6 }) : fc.constant(null),
+          fc.option(fc.dictionary(junkKey, junkValue, { maxKeys: 2 }), { freq: 6 }),
+        )
+        .map(([value, drop, extra]) => {
+          const out: Record<string, unknown> = { ...(value as object) };
+          for (const k of drop ?? []) delete out[k];
+          for (const [k, v] of Object.entries(extra ?? {})) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+          return out;
+        });
+    }
+    case 'array': {
+      const items = shaped(s.items ?? {}, mutate);
+      const maxLength = Math.min(s.maxItems ?? 5, mutate ? 8 : 5);
+      return s.uniqueItems && !mutate ? fc.uniqueArray(items, { maxLength, selector: (v) => JSON.stringify(v) }) : fc.array(items, { maxLength });
+    }
+    case 'string':
+      if (typeof s.pattern === 'string') return patternString(s.pattern, unit);
+      if (s.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
+      if (s.format === 'date') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc.string({ unit, minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 60, 120) });
+    case 'integer':
+      return fc.integer({ min: s.minimum ?? -1_000_000, max: s.maximum ?? 1_000_000 });
+    case 'number':
+      return fc.double({ min: s.minimum ?? -1e6, max: s.maximum ?? 1e6, noNaN: true });
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    default:
+      return junkValue;
+  }
+}
+
+/**
+ * The cross-field rules of a search (service.ts checkSoegeparametre: afstand needs exactly one of
+ * fraPostnummer/fraKommune, min <= max, deltid hours only for Deltid and deltidMaxTimer with it),
+ * which a JSON schema cannot say. Half of the schema-valid bodies are repaired to satisfy them,
+ * so the fuzz reaches the success paths (201/200, and the 25-per-citizen limit, 409) often.
+ */
+function repairSoegeparametre(value: Json): Json {
+  const soeg = value?.soegeparametre;
+  if (!soeg || typeof soeg !== 'object') return value;
+  const afstand = soeg.geografi?.afstand;
+  if (afstand) {
+    if (afstand.fraPostnummer !== undefined && afstand.fraKommune !== undefined) delete afstand.fraKommune;
+    if (afstand.fraPostnummer === undefined && afstand.fraKommune === undefined) afstand.fraPostnummer = 8000;
+    if (afstand.minAfstand !== undefined && afstand.minAfstand > afstand.maxAfstand) delete afstand.minAfstand;
+  }
+  const rejsetid = soeg.geografi?.rejsetid;
+  if (rejsetid?.minMinutter !== undefined && rejsetid.minMinutter > rejsetid.maxMinutter) delete rejsetid.minMinutter;
+  const tid = soeg.arbejdstid;
+  if (tid?.arbejdstidstype === 'Fuldtid') {
+    delete tid.deltidMinTimer;
+    delete tid.deltidMaxTimer;
+  } else if (tid?.arbejdstidstype === 'Deltid') {
+    tid.deltidMaxTimer ??= 37;
+    if (tid.deltidMinTimer !== undefined && tid.deltidMinTimer > tid.deltidMaxTimer) delete tid.deltidMinTimer;
+  }
+  return value;
+}
+
+/** A request body: what is sent (raw JSON text, or nothing) and a label for the report. */
+type Body = { kind: 'none' } | { kind: 'json'; mode: string; value: unknown } | { kind: 'raw'; text: string };
+
+const rawJson = fc.oneof(
+  fc.constantFrom('', '{', '}', 'null', '[]', '"x"', '{"titel": ', '\u0000', 'undefined', '{"a":1,"a":2}', 'NaN', '{"__proto__":{"x":1}}', '\ufeff{}', '[1,]', "{'titel':'x'}"),
+  junkString,
+  fc.integer({ min: 50, max: 2000 }).map((n) => '['.repeat(n) + ']'.repeat(n)),
+  fc.integer({ min: 50, max: 1000 }).map((n) => '{"a":'.repeat(n) + '1' + '}'.repeat(n)),
+);
+
+function bodyArb(schema: Json | undefined): fc.Arbitrary<Body> {
+  if (!schema) {
+    // Operations without a body: mostly none, sometimes junk anyway.
+    return fc.oneof(
+      { weight: 8, arbitrary: fc.constant<Body>({ kind: 'none' }) },
+      { weight: 1, arbitrary: junkValue.map((value): Body => ({ kind: 'json', mode: 'junk', value })) },
+      { weight: 1, arbitrary: rawJson.map((text): Body => ({ kind: 'raw', text })) },
+    );
+  }
+  return fc.oneof(
+    { weight: 2, arbitrary: shaped(schema, false).map((value): Body => ({ kind: 'json', mode: 'schema-valid', value })) },
+    {
+      weight: 3,
+      arbitrary: shaped(schema, false).map((value): Body => ({ kind: 'json', mode: 'schema-valid, rules repaired', value: repairSoegeparametre(structuredClone(value)) })),
+    },
+    { weight: 4, arbitrary: shaped(schema, true).map((value): Body => ({ kind: 'json', mode: 'mutated', value })) },
+    { weight: 2, arbitrary: junkValue.map((value): Body => ({ kind: 'json', mode: 'junk', value })) },
+    { weight: 1, arbitrary: rawJson.map((text): Body => ({ kind: 'raw', text })) },
+    { weight: 1, arbitrary: fc.constant<Body>({ kind: 'none' }) },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: citizens and job agents to aim at
+
+interface Fixtures {
+  living: string;
+  deceased: string;
+  other: string;
+  unknown: string;
+  ids: Record<'living' | 'deceased' | 'other', string[]>;
+}
+
+const SOEG = { geografi: { region: ['Hovedstaden'] } };
+
+async function seedJobagenter(cpr: string, n: number): Promise<string[]> {
+  const rows = Array.from({ length: n }, (_, i) => ({
+    id: randomUUID(),
+    cpr,
+    titel: `Fuzz ${i}`,
+    email: i % 2 === 0 ? `fuzz${i}.${cpr}@example.dk` : null,
+    emailVerificeret: false,
+    udsendelsesinterval: i % 2 === 0 ? 'Dagligt' : null,
+    smsNotifikation: false,
+    soegeparametre: SOEG,
+  }));
+  await testPrisma().jobagent.createMany({ data: rows });
+  return rows.map((r) => r.id);
+}
+
+async function unusedCpr(): Promise<string> {
+  for (;;) {
+    const cpr = randomCpr();
+    if (!(await testPrisma().borger.findUnique({ where: { cpr } }))) return cpr;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending and checking
+
+interface Request {
+  who: 'living' | 'deceased' | 'unknown';
+  params: Record<string, string>;
+  query?: [string, string][];
+  body: Body;
+}
+
+function paramArb(schema: Json, fx: Fixtures): fc.Arbitrary<string> {
+  return fc
+    .oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...fx.ids.living) },
+      { weight: 1, arbitrary: fc.constantFrom(...fx.ids.living).map((id) => id.toUpperCase()) },
+      { weight: 1, arbitrary: fc.constantFrom(...fx.ids.deceased, ...fx.ids.other) },
+      { weight: 1, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: shaped(schema, false).map(String) },
+      { weight: 3, arbitrary: junkString },
+    )
+    .map((s) => s.toWellFormed())
+    // "", "." and ".." would address another resource (/v1/Jobagent/ is the list).
+    .filter((s) => !['', '.', '..'].includes(s));
+}
+
+function send(app: FastifyInstance, op: Operation, fx: Fixtures, req: Request, requestId: string): Promise<LightMyRequestResponse> {
+  let url = op.path;
+  for (const [name, value] of Object.entries(req.params)) url = url.replace(`{${name}}`, encodeURIComponent(value));
+  if (req.query?.length) url += `?${new URLSearchParams(req.query).toString()}`;
+
+  const headers = {
+    ...(op.id === 'GetJobagenterPaaEmail'
+      ? v1Headers(fx[req.who === 'unknown' ? 'unknown' : 'living'], SYSTEM_TOKEN)
+      : v1Headers(fx[req.who], TOKENS[req.who])),
+    'x-requestId': requestId,
+  };
+  const { body } = req;
+  if (body.kind === 'none') return app.inject({ method: op.method, url, headers });
+  const payload = body.kind === 'raw' ? body.text : JSON.stringify(body.value) ?? 'null';
+  return app.inject({ method: op.method, url, headers: { ...headers, 'content-type': 'application/json' }, payload });
+}
+
+/** What is wrong with a response by the contract (and design §2-4), or undefined. */
+function violation(op: Operation, res: LightMyRequestResponse, requestId?: string): string | undefined {
+  const status = String(res.statusCode);
+  if (res.statusCode >= 500) return `server error ${status}`;
+  const documented = op.responses[status];
+  if (!documented) return `status ${status} is not documented for ${op.id} (documented: ${Object.keys(op.responses).join(', ')})`;
+  const mediaType = String(res.headers['content-type'] ?? '').split(';')[0].trim();
+  if (!documented.content) return res.body === '' ? undefined : `status ${status} is documented without a body, got ${mediaType}`;
+  const media = documented.content[mediaType];
+  if (!media) return `content type '${mediaType}' is not documented for ${status} (documented: ${Object.keys(documented.content).join(', ')})`;
+  let json: unknown;
+  try {
+    json = JSON.parse(res.body);
+  } catch {
+    return `the ${mediaType} body is not JSON`;
+  }
+  if (!media.validate(json)) return `the body does not match the ${status} ${mediaType} schema: ${ajv.errorsText(media.validate.errors)}`;
+  const body = json as Json;
+  if (mediaType === 'application/problem+json') {
+    if (body.status !== res.statusCode) return `the problem's status ${body.status} is not the HTTP status ${status}`;
+    if (requestId !== undefined && body.requestId !== requestId) return `the problem's requestId ${body.requestId} is not the x-requestId ${requestId}`;
+  }
+  if (res.statusCode === 201 && res.headers.location !== `/v1/Jobagent/${body.jobagentId}`) return `201 without a Location to the new job agent (${res.headers.location})`;
+  return undefined;
+}
+
+function describeFailure(op: Operation, req: Request, res: LightMyRequestResponse, problem: string): string {
+  const body =
+    req.body.kind === 'none' ? '(none)' : req.body.kind === 'raw' ? JSON.stringify(req.body.text) : `${req.body.mode}: ${JSON.stringify(req.body.value)}`;
+  return [
+    `${op.id}: ${problem}`,
+    `  ${op.method} ${op.path} as ${req.who}, params ${JSON.stringify(req.params)}, query ${JSON.stringify(req.query ?? null)}`,
+    `  body ${body.length > 600 ? `${body.slice(0, 600)}... (${body.length} chars)` : body}`,
+    `  -> ${res.statusCode} ${res.headers['content-type'] ?? ''} ${res.body.slice(0, 400)}`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let app: FastifyInstance;
+let fx: Fixtures;
+let TOKENS: Record<Request['who'], string>;
+let SYSTEM_TOKEN: string;
+const OPERATIONS = operations();
+const seen = new Map<string, Map<number, number>>();
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  const [living, deceased, other] = await Promise.all([createCitizen(), createCitizen({ doedsdato: '2024-03-01' }), createCitizen()]);
+  fx = {
+    living: living.cpr,
+    deceased: deceased.cpr,
+    other: other.cpr,
+    unknown: await unusedCpr(),
+    ids: {
+      living: await seedJobagenter(living.cpr, 12),
+      deceased: await seedJobagenter(deceased.cpr, 3),
+      other: await seedJobagenter(other.cpr, 3),
+    },
+  };
+  TOKENS = { living: tokenFor({ cpr: fx.living }), deceased: tokenFor({ cpr: fx.deceased }), unknown: tokenFor({ cpr: fx.unknown }) };
+  SYSTEM_TOKEN = tokenFor({ role: 'system' });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe(`fuzzing every Jobagent operation from openapi/openapi.json (seed ${SEED}, ${RUNS} runs each)`, () => {
+  it('the document has the Jobagent operations', () => {
+    expect(OPERATIONS.map((o) => o.id).sort()).toEqual(
+      ['CreateJobagent', 'DeleteJobagent', 'GetJobagent', 'GetJobagenter', 'GetJobagenterPaaEmail', 'UpdateJobagent', 'VerificereEmail'],
+    );
+  });
+
+  it.each(OPERATIONS.map((op) => [op.id, op] as const))(
+    '%s: never 5xx, only documented statuses, bodies match the documented schemas',
+    async (_id, op) => {
+      const requestArb: fc.Arbitrary<Request> = fc.record({
+        who: fc.constantFrom<Request['who']>('living', 'living', 'living', 'deceased', 'unknown'),
+        params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramArb(p.schema, fx)]))),
+        query: fc.option(fc.array(fc.tuple(junkString, junkString).map(([k, v]) => [k.toWellFormed(), v.toWellFormed()] as [string, string]), { maxLength: 3 }), { freq: 5, nil: undefined }),
+        body: bodyArb(op.bodySchema),
+      });
+      const statuses = new Map<number, number>();
+      seen.set(op.id, statuses);
+
+      const property = fc.asyncProperty(requestArb, async (req) => {
+        const requestId = randomUUID();
+        const res = await send(app, op, fx, req, requestId);
+        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+        const problem = violation(op, res, requestId);
+        if (problem) throw new Error(describeFailure(op, req, res, problem));
+      });
+
+      try {
+        await fc.assert(property, { seed: SEED, numRuns: RUNS });
+      } catch (err) {
+        const cause = (err as Error).cause instanceof Error ? `\n${((err as Error).cause as Error).message}` : '';
+        throw new Error(`fuzz failure (re-run with FUZZ_SEED=${SEED}):\n${(err as Error).message}${cause}`);
+      }
+
+      // The fuzzer must reach the operation's success path and its refusals, or it proves little.
+      const counts = Object.fromEntries(statuses);
+      if (process.env.FUZZ_VERBOSE) console.log(`${op.id} statuses: ${JSON.stringify(counts)}`);
+      expect({ op: op.id, success: [...statuses.keys()].some((s) => s < 300), refused: [...statuses.keys()].some((s) => s >= 400), counts }).toEqual({
+        op: op.id,
+        success: true,
+        refused: true,
+        counts,
+      });
+    },
+  );
+});
+
+describe('contract edge cases found by fuzzing and review', () => {
+  function createWithEmail(email: string) {
+    return app.inject({
+      method: 'POST',
+      url: '/v1/Jobagent',
+      headers: v1Headers(fx.other, tokenFor({ cpr: fx.other })),
+      payload: { titel: 'Unicode e-mail', soegeparametre: {}, jobagent: { email, udsendelsesinterval: 'Dagligt', smsNotifikation: false } },
+    });
+  }
+  const createOp = () => OPERATIONS.find((o) => o.id === 'CreateJobagent')!;
+  const getOp = () => OPERATIONS.find((o) => o.id === 'GetJobagent')!;
+
+  // Regression test for a defect found by review (fixed in src; see the test name).
+  it('CreateJobagent with 150 x U+0130 in the e-mail: no 500', async () => {
+    const res = await createWithEmail(`${'İ'.repeat(150)}@example.dk`);
+    expect(violation(createOp(), res)).toBeUndefined();
+  });
+
+  // Below the column limit: full Unicode lower-casing would store 200 code points, so the 201 body
+  // (and every later GET) carries an e-mail that breaks the documented pattern {1,191}.
+  it('CreateJobagent with 100 x U+0130 in the e-mail: the 201 body matches the documented schema', async () => {
+    const res = await createWithEmail(`${'İ'.repeat(100)}@example.dk`);
+    expect(violation(createOp(), res)).toBeUndefined();
+  });
+
+  // Regression test for a defect found by review (fixed in src; see the test name).
+  it.each(['%zz', '%', '%C0%80'])('GET /v1/Jobagent/%s answers application/problem+json', async (raw) => {
+    const res = await app.inject({ method: 'GET', url: `/v1/Jobagent/${raw}`, headers: v1Headers(fx.living, TOKENS.living) });
+    expect(violation(getOp(), res)).toBeUndefined();
+  });
+
+  // Regression test for a defect found by review (fixed in src; see the test name).
+  it.each(['GET', 'PUT', 'DELETE'] as const)('%s /v1/Jobagent/<101 characters> answers a documented Problem', async (method) => {
+    const op = OPERATIONS.find((o) => o.method === method && o.path === '/v1/Jobagent/{jobagentId}')!;
+    const res = await app.inject({
+      method,
+      url: `/v1/Jobagent/${'a'.repeat(MAX_PARAM_LENGTH + 1)}`,
+      headers: v1Headers(fx.living, TOKENS.living),
+      ...(method === 'PUT' ? { payload: { titel: 'x', soegeparametre: {} } } : {}),
+    });
+    expect(violation(op, res)).toBeUndefined();
+  });
+
+  // Regression test for a defect found by review (fixed in src; see the test name).
+  it.each(['CreateJobagent', 'UpdateJobagent', 'GetJobagenterPaaEmail'])('%s with content-type text/plain: a documented status', async (id) => {
+    const op = OPERATIONS.find((o) => o.id === id)!;
+    const system = id === 'GetJobagenterPaaEmail';
+    const res = await app.inject({
+      method: op.method,
+      url: op.path.replace('{jobagentId}', fx.ids.living[0]),
+      headers: { ...(system ? v1Headers(fx.living, SYSTEM_TOKEN) : v1Headers(fx.living, TOKENS.living)), 'content-type': 'text/plain' },
+      payload: system ? '{"email":"a@example.dk"}' : '{"titel":"x","soegeparametre":{}}',
+    });
+    expect(res.statusCode).toBe(415); // what it does today; the contract does not say so
+    expect(violation(op, res)).toBeUndefined();
+  });
+
+  // Regression test for a defect found by review (fixed in src; see the test name).
+  it('GetJobagenterPaaEmail with a body over the limit: a documented status', async () => {
+    const op = OPERATIONS.find((o) => o.id === 'GetJobagenterPaaEmail')!;
+    const res = await app.inject({
+      method: 'POST',
+      url: op.path,
+      headers: { ...v1Headers(fx.living, SYSTEM_TOKEN), 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@example.dk', fyld: 'x'.repeat(300_000) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(violation(op, res)).toBeUndefined();
+  });
+});
