@@ -29,16 +29,18 @@ export interface AppOptions {
   idempotencyStore?: IdempotencyStore;
 }
 
+/** The client's x-requestId is the request id in every log line and problem body. */
+function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const id = req.headers[REQUEST_ID_HEADER];
+  return validRequestId(id) ? id : randomUUID();
+}
+
 /** Builds the Fastify instance with every plugin and route; does not listen. */
 export async function buildApp({ config, clock = systemClock, logStream, idempotencyStore }: AppOptions) {
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     logController: new RequestLogController(),
-    // The client's x-requestId is the request id in every log line and problem body.
-    genReqId: (req) => {
-      const id = req.headers[REQUEST_ID_HEADER];
-      return validRequestId(id) ? id : randomUUID();
-    },
+    genReqId: requestIdOf,
     bodyLimit: config.http.bodyLimit,
     requestTimeout: config.http.requestTimeoutMs,
     connectionTimeout: config.http.requestTimeoutMs,
@@ -48,8 +50,7 @@ export async function buildApp({ config, clock = systemClock, logStream, idempot
       ignoreTrailingSlash: true,
       // Answered before Fastify builds a request, hence the raw response.
       onMaxParamLength: (_path, req, res) => {
-        const id = req.headers[REQUEST_ID_HEADER];
-        const body = problemBody(badPath('A path segment is too long'), req.url ?? '/', validRequestId(id) ? id : randomUUID(), config.problemTypeBase);
+        const body = problemBody(badPath('A path segment is too long'), req.url ?? '/', requestIdOf(req), config.problemTypeBase);
         res.writeHead(400, { 'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8` }).end(JSON.stringify(body));
       },
     },
