@@ -7,6 +7,8 @@ import { API_TAGS } from '../schemas/common';
 export const OPENAPI_INFO = {
   title: 'Jobnet citizen API',
   version: '1.0.0',
+  contact: { name: 'Jobnet citizen API team' },
+  license: { name: 'Proprietary: Styrelsen for Arbejdsmarked og Rekruttering (STAR)', identifier: 'LicenseRef-STAR-Proprietary' },
   description:
     'Borgerrettet REST/JSON-API for Jobnet (v1): Tilmelding, Jobagent, Borgerbooking og CV. ' +
     'Hver /v1-forespørgsel kræver et bearer-token, headeren x-civilRegistrationIdentifier (borgerens CPR) ' +
@@ -23,7 +25,8 @@ async function swaggerPlugin(app: FastifyInstance) {
     openapi: {
       openapi: '3.1.0',
       info: OPENAPI_INFO,
-      ...(app.config.publicBaseUrl ? { servers: [{ url: app.config.publicBaseUrl }] } : {}),
+      // Relative by default, so Swagger UI and generated clients call the host that served the document.
+      servers: [{ url: app.config.publicBaseUrl ?? '/', description: 'Jobnet citizen API' }],
       tags: API_TAGS,
       components: {
         securitySchemes: {
