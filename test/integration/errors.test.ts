@@ -102,25 +102,18 @@ describe('errors of the running app', () => {
       expect(await testPrisma().jobagent.count({ where: { cpr } })).toBe(0);
     });
 
-    it('malformed JSON: 400 problem with fejlkode 1014', async () => {
+    it.each([
+      ['malformed JSON', '{"titel": "x",'],
+      ['empty JSON body', ''],
+    ])('%s: 400 problem with fejlkode 1014', async (_name, payload) => {
       const res = await app.inject({
         method: 'POST',
         url: '/v1/Jobagent',
         headers: { ...v1Headers(DEMO_CITIZENS.bo.cpr), 'content-type': 'application/json' },
-        payload: '{"titel": "x",',
+        payload,
       });
       expect(expectProblem(res, 400).fejl[0].fejlkode).toBe(1014);
       expectNothingInternal(res);
-    });
-
-    it('empty JSON body: 400 problem with fejlkode 1014', async () => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/v1/Jobagent',
-        headers: { ...v1Headers(DEMO_CITIZENS.bo.cpr), 'content-type': 'application/json' },
-        payload: '',
-      });
-      expect(expectProblem(res, 400).fejl[0].fejlkode).toBe(1014);
     });
   });
 
