@@ -1,31 +1,34 @@
 /**
  * Generates src/domain/fejlkoder.ts, the one registry of fejlkoder (design.md section 4),
- * from the table in section 6 ("All error codes") of ../shared/catalogue.md.
+ * from the committed table data/fejlkoder.tsv (the fejlkode tables of the specifications).
  *
- *   npx tsx scripts/generate-fejlkoder.ts [path/to/catalogue.md]
+ *   npx tsx scripts/generate-fejlkoder.ts
+ *   npx tsx scripts/generate-fejlkoder.ts --import-catalogue path/to/catalogue.md
  *
- * The generated file is committed. Never edit it by hand: change the rules, OVERRIDES or
- * EXTRA_CODES below and regenerate. test/unit/fejlkoder.test.ts fails when the committed
- * file differs from what renderFejlkoder() produces from the catalogue.
+ * The second form first rewrites data/fejlkoder.tsv from section 6 ("All error codes") of a
+ * catalogue in markdown; it is never read unless named. Both files are committed. Never edit
+ * the registry by hand: change the data, the rules, OVERRIDES or EXTRA_CODES and regenerate.
+ * test/unit/fejlkoder.test.ts fails when the committed registry differs from what
+ * renderFejlkoder() produces from the data.
  *
  * Per code:
  * - fejltekst: the first variant ((a), (b), ...) of the short text that is not Danish,
- *   with the seeds' "STAR Foundation" noise removed (falls back to variant (a));
+ *   with the specifications' "STAR Foundation" noise removed (falls back to variant (a));
  * - beskrivelse: the description of the same variant (else variant (a)); '—' or empty
  *   gives the fejltekst;
  * - status: OVERRIDES first, else the first matching keyword rule in STATUS_RULES,
  *   else 422 (a business-rule violation);
- * - udgaaet: true only when every occurrence of the code in the catalogue is an old (GL)
- *   code of a combined cell or is marked 'udgår' (or via OVERRIDES).
+ * - udgaaet: true only when every occurrence of the code is an old (GL) code of a combined
+ *   cell or is marked 'udgår' (or via OVERRIDES).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '..');
-export const DEFAULT_CATALOGUE_PATH = resolve(REPO_ROOT, '../shared/catalogue.md');
+export const DATA_PATH = resolve(REPO_ROOT, 'data/fejlkoder.tsv');
 export const OUTPUT_PATH = resolve(REPO_ROOT, 'src/domain/fejlkoder.ts');
 
-/** The statuses a fejlkode may map to (design.md section 4; 401/412/500 carry no fejlkode of the seeds). */
+/** The statuses a fejlkode may map to (design.md section 4; 401/412/500 carry no fejlkode of the specifications). */
 export const ALLOWED_STATUSES = [400, 403, 404, 409, 422, 503] as const;
 export type FejlkodeStatus = (typeof ALLOWED_STATUSES)[number];
 
@@ -141,8 +144,8 @@ export const OVERRIDES: Readonly<Record<number, Override>> = {
   8069: { status: 404, reason: 'no education-event subscription to cancel' },
   9201: { status: 404, reason: 'no asylum transition registered to update' },
   8107: { status: 404, reason: 'the booking is not the citizen\'s: answer as unknown, do not reveal other citizens\' bookings' },
-  8111: { status: 404, reason: 'CPR look-up failed; the seed\'s Danish variant and its successor 99012 say "Ukendt personnummer"' },
-  99012: { status: 404, reason: '"Ukendt personnummer" (successor of 8111 in seed 003)' },
+  8111: { status: 404, reason: 'CPR look-up failed; the Danish variant and its successor 99012 say "Ukendt personnummer"' },
+  99012: { status: 404, reason: '"Ukendt personnummer" (successor of 8111 in BorgerBooking)' },
   // state conflicts with an existing record
   4753: { status: 409, reason: 'the CV is archived (state conflict, like locked 4823)' },
   4754: { status: 409, reason: 'the CV is disabled (state conflict, like locked 4823)' },
@@ -154,7 +157,7 @@ export const OVERRIDES: Readonly<Record<number, Override>> = {
   9192: { status: 403, reason: 'the caller must confirm the citizen\'s consent before reading the CV' },
   6052: { status: 403, reason: 'code-list value reserved for internal callers' },
   // failures of a dependency the 503 rule does not catch
-  9018: { status: 503, reason: 'external booking system not configured/reachable (seed variant b: "connection ... could not be established")' },
+  9018: { status: 503, reason: 'external booking system not configured/reachable (variant b: "connection ... could not be established")' },
   9233: { status: 503, reason: 'Jobnet rejected or failed the ReplaceCV call (upstream failure, like 9147)' },
   // business rules the keyword rules would call malformed input (they depend on the citizen's state)
   9117: { status: 422, reason: 'depends on the citizen (DPM, under 25, education plan), not only on the request' },
@@ -167,7 +170,7 @@ export const OVERRIDES: Readonly<Record<number, Override>> = {
 /** Codes the design references that the catalogue may lack; added only if missing. */
 export const EXTRA_CODES: readonly { kode: number; fejltekst: string; beskrivelse: string }[] = [
   { kode: 1013, fejltekst: 'Insufficient permissions', beskrivelse: 'Insufficient permissions' },
-  // Service-specific codes (the seeds have none for these rules); kept in the 99xx range.
+  // Service-specific codes (the specifications have none for these rules); kept in the 99xx range.
   {
     kode: 9901,
     fejltekst: 'Too many job agents',
@@ -176,33 +179,126 @@ export const EXTRA_CODES: readonly { kode: number; fejltekst: string; beskrivels
 ];
 
 // ---------------------------------------------------------------------------
-// Parsing
+// The data file (data/fejlkoder.tsv)
 // ---------------------------------------------------------------------------
 
 export interface Variant {
-  /** 'a', 'b', ... or undefined when the cell has a single text. */
+  /** 'a', 'b', ... or undefined when the code has a single text. */
   readonly label: string | undefined;
   readonly text: string;
 }
 
-export interface CatalogueRow {
+/** One code of the table, with its variants (the three lists have the same labels). */
+export interface SourceRow {
   readonly kode: number;
   readonly shortTexts: readonly Variant[];
   readonly descriptions: readonly Variant[];
   readonly occurrences: readonly Variant[];
 }
 
+export const DATA_COLUMNS = ['kode', 'variant', 'fejltekst', 'beskrivelse', 'forekommer_i'] as const;
+
+/**
+ * The specifications the table was collected from, by the number the team's catalogue gives
+ * them, with the short name the data file's forekommer_i column uses.
+ */
+export const SPECIFICATIONS: Readonly<Record<string, { name: string; title: string }>> = {
+  '000': { name: 'UnemploymentEnrollmentService', title: 'UnemploymentEnrollmentService (version 8, 2021-2)' },
+  '001': { name: 'REST v1', title: 'REST v1: Jobagent, Tilmelding, TilmeldOgBook' },
+  '002': { name: 'CVService', title: 'CVService' },
+  '003': { name: 'BorgerBooking', title: 'BorgerBooking / JobnetCitizenStatusService (version 10, 2022-3)' },
+  '004': { name: 'CVWorkFlowService', title: 'CVWorkFlowService (version 1, 2020-4)' },
+};
+
+const DATA_HEADER = [
+  '# The fejlkoder (error codes) of the Jobnet specifications, one line per code and text variant.',
+  '#',
+  '# Source: the fejlkode tables of the specifications',
+  ...Object.values(SPECIFICATIONS).map((s) => `#   - ${s.title}`),
+  '# as collected in section 6 ("All error codes") of the team\'s operations catalogue. The texts are',
+  '# the specifications\' own (spelling and "STAR Foundation" included); forekommer_i names the',
+  '# specification and its operations ("[...]" = an operation without a name of its own);',
+  '# "—" means the specification gives no text.',
+  '#',
+  '# Where a code has different texts in different places, each variant is a line of its own (a, b, ...).',
+  '# scripts/generate-fejlkoder.ts turns this file into src/domain/fejlkoder.ts (it picks the English',
+  '# variant and assigns the HTTP status); edit this file, then run: npx tsx scripts/generate-fejlkoder.ts',
+  '# Columns are separated by one tab.',
+];
+
+/** Parses data/fejlkoder.tsv. Throws on anything but the expected layout. */
+export function parseData(tsv: string): SourceRow[] {
+  const rows: SourceRow[] = [];
+  let header = false;
+  for (const [i, raw] of tsv.split('\n').entries()) {
+    const line = raw.replace(/\r$/, '');
+    if (line === '' || line.startsWith('#')) continue;
+    const cells = line.split('\t');
+    if (!header) {
+      if (cells.join('\t') !== DATA_COLUMNS.join('\t')) throw new Error(`fejlkoder data line ${i + 1}: expected the header "${DATA_COLUMNS.join('<tab>')}"`);
+      header = true;
+      continue;
+    }
+    const [kode, label, shortText, description, occurrence] = cells;
+    if (cells.length !== DATA_COLUMNS.length || !/^\d+$/.test(kode) || !/^[a-z]?$/.test(label)) {
+      throw new Error(`fejlkoder data line ${i + 1}: expected ${DATA_COLUMNS.length} tab-separated columns (kode, variant a-z or empty, ...), got: ${line}`);
+    }
+    if (shortText.trim() === '') throw new Error(`fejlkoder data line ${i + 1}: empty fejltekst`);
+    const variant = (text: string): Variant => ({ label: label || undefined, text });
+    const last = rows[rows.length - 1];
+    if (last && last.kode === Number(kode)) {
+      const expected = String.fromCharCode('a'.charCodeAt(0) + last.shortTexts.length);
+      if (label !== expected) throw new Error(`fejlkoder data line ${i + 1}: code ${kode} expects variant ${expected}, got "${label}"`);
+      (last.shortTexts as Variant[]).push(variant(shortText));
+      (last.descriptions as Variant[]).push(variant(description));
+      (last.occurrences as Variant[]).push(variant(occurrence));
+      continue;
+    }
+    if (last && last.kode >= Number(kode)) throw new Error(`fejlkoder data line ${i + 1}: codes must be unique and ascending (${kode} after ${last.kode})`);
+    if (label !== '' && label !== 'a') throw new Error(`fejlkoder data line ${i + 1}: the first variant of ${kode} must be "a" or empty`);
+    rows.push({ kode: Number(kode), shortTexts: [variant(shortText)], descriptions: [variant(description)], occurrences: [variant(occurrence)] });
+  }
+  if (!header || rows.length === 0) throw new Error('fejlkoder data: no header or no rows');
+  for (const row of rows) {
+    if (row.shortTexts.length === 1 && row.shortTexts[0].label === 'a') throw new Error(`fejlkoder data: code ${row.kode} has only variant a`);
+  }
+  return rows;
+}
+
+/** The text of data/fejlkoder.tsv for the given rows. Pure; parseData(renderData(rows)) gives rows back. */
+export function renderData(rows: readonly SourceRow[]): string {
+  const out = [...DATA_HEADER, DATA_COLUMNS.join('\t')];
+  for (const row of rows) {
+    row.shortTexts.forEach((v, i) => {
+      const cells = [String(row.kode), v.label ?? '', v.text, row.descriptions[i].text, row.occurrences[i].text];
+      for (const cell of cells) {
+        if (/[\t\r\n]/.test(cell)) throw new Error(`fejlkoder data: code ${row.kode} has a tab or line break in "${cell}"`);
+      }
+      out.push(cells.join('\t'));
+    });
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------
+// Importing the catalogue's table (only when asked: --import-catalogue <path>)
+// ---------------------------------------------------------------------------
+
 const SECTION_HEADING = /^# 6\.\s+All error codes\s*$/;
 
-/** The rows of the "All error codes" table, in catalogue order. Throws on a malformed table. */
-export function parseErrorTable(markdown: string): CatalogueRow[] {
+/**
+ * The rows of the "All error codes" table of a catalogue in markdown, in catalogue order, with
+ * the catalogue's document numbers ("000: ...") replaced by the specifications' names.
+ * Throws on a malformed table.
+ */
+export function parseErrorTable(markdown: string): SourceRow[] {
   const lines = markdown.split(/\r?\n/);
   const start = lines.findIndex((l) => SECTION_HEADING.test(l));
   if (start < 0) throw new Error('catalogue: heading "# 6. All error codes" not found');
   let end = lines.findIndex((l, i) => i > start && /^# /.test(l));
   if (end < 0) end = lines.length;
 
-  const rows: CatalogueRow[] = [];
+  const rows: SourceRow[] = [];
   let sawHeader = false;
   for (let i = start + 1; i < end; i++) {
     const line = lines[i].trim();
@@ -216,12 +312,17 @@ export function parseErrorTable(markdown: string): CatalogueRow[] {
     if (cells.length !== 4 || !/^\d+$/.test(cells[0])) {
       throw new Error(`catalogue line ${i + 1}: expected "| code | short text | description | occurs in |", got: ${line}`);
     }
-    rows.push({
+    const row: SourceRow = {
       kode: Number(cells[0]),
       shortTexts: splitVariants(cells[1]),
       descriptions: splitVariants(cells[2]),
-      occurrences: splitVariants(cells[3]),
-    });
+      occurrences: splitVariants(cells[3]).map((v) => ({ ...v, text: nameSpecifications(v.text) })),
+    };
+    const labels = (vs: readonly Variant[]) => vs.map((v) => v.label ?? '').join(',');
+    if (labels(row.shortTexts) !== labels(row.descriptions) || labels(row.shortTexts) !== labels(row.occurrences)) {
+      throw new Error(`catalogue line ${i + 1}: the variants of code ${row.kode} differ between the columns`);
+    }
+    rows.push(row);
   }
   if (!sawHeader || rows.length === 0) throw new Error('catalogue: error-code table not found in section 6');
   return rows;
@@ -243,11 +344,26 @@ function splitVariants(cell: string): Variant[] {
     });
 }
 
+/** "000: A, B; 001: C" -> "UnemploymentEnrollmentService: A, B; REST v1: C". */
+function nameSpecifications(occurrence: string): string {
+  return occurrence
+    .split(';')
+    .map((group) =>
+      group.replace(/^(\s*)(\d{3}):/, (_m, space: string, nr: string) => {
+        const spec = SPECIFICATIONS[nr];
+        if (!spec) throw new Error(`catalogue: unknown document number ${nr} in "${occurrence}"`);
+        return `${space}${spec.name}:`;
+      }),
+    )
+    .join(';')
+    .replace(/\bin seed\b/g, 'in the specification');
+}
+
 // ---------------------------------------------------------------------------
 // Building the registry
 // ---------------------------------------------------------------------------
 
-/** Collapses whitespace and removes the seeds' "STAR Foundation" noise and a dangling " -". */
+/** Collapses whitespace and removes the specifications' "STAR Foundation" noise and a dangling " -". */
 export function cleanText(text: string): string {
   return text
     .replace(/STAR Foundation/gi, ' ')
@@ -263,7 +379,7 @@ function isEmptyText(text: string): boolean {
 
 const DANISH = /[æøå]|\b(der er|ikke|ukendt|systemfejl|kontakten?|beskeden|kunne|ledige|mødetider|imellem)\b/i;
 
-/** True for the seeds' Danish short texts ("Der er ikke kontakt med ...", "Ukendt personnummer"). */
+/** True for the Danish short texts ("Der er ikke kontakt med ...", "Ukendt personnummer"). */
 export function isDanish(text: string): boolean {
   return DANISH.test(text);
 }
@@ -279,7 +395,7 @@ export function classifyStatus(fejltekst: string, beskrivelse: string): { status
 function isDeprecated(kode: number, occurrences: readonly Variant[]): boolean {
   const ops = occurrences
     .flatMap((v) => v.text.split(';'))
-    .map((group) => group.replace(/^\s*\d{3}:\s*/, ''))
+    .map((group) => group.replace(/^[^:]*:\s*/, ''))
     .flatMap((group) => group.split(/,\s*(?![^(]*\))/))
     .map((op) => op.trim())
     .filter((op) => op.length > 0);
@@ -288,12 +404,12 @@ function isDeprecated(kode: number, occurrences: readonly Variant[]): boolean {
   return ops.every((op) => /udgår/i.test(op) || gl.test(op));
 }
 
-export function buildRegistry(markdown: string): GeneratedFejlkode[] {
+export function buildRegistry(rows: readonly SourceRow[]): GeneratedFejlkode[] {
   const byCode = new Map<number, GeneratedFejlkode>();
-  for (const row of parseErrorTable(markdown)) {
-    if (byCode.has(row.kode)) throw new Error(`catalogue: code ${row.kode} listed twice`);
+  for (const row of rows) {
+    if (byCode.has(row.kode)) throw new Error(`fejlkoder data: code ${row.kode} listed twice`);
     const shorts = row.shortTexts.map((v) => ({ ...v, text: cleanText(v.text) })).filter((v) => !isEmptyText(v.text));
-    if (shorts.length === 0) throw new Error(`catalogue: code ${row.kode} has no short text`);
+    if (shorts.length === 0) throw new Error(`fejlkoder data: code ${row.kode} has no short text`);
     const chosen = shorts.find((v) => !isDanish(v.text)) ?? shorts[0];
     const descriptions = row.descriptions.map((v) => ({ ...v, text: cleanText(v.text) }));
     const desc =
@@ -340,28 +456,28 @@ export function quote(s: string): string {
     .replace(/\u2029/g, '\\u2029')}'`;
 }
 
-/** The complete text of src/domain/fejlkoder.ts for the given catalogue. Pure. */
-export function renderFejlkoder(markdown: string): string {
-  const registry = buildRegistry(markdown);
+/** The complete text of src/domain/fejlkoder.ts for the given table. Pure. */
+export function renderFejlkoder(rows: readonly SourceRow[]): string {
+  const registry = buildRegistry(rows);
   const out: string[] = [];
   out.push(
     '// GENERATED FILE - DO NOT EDIT BY HAND.',
-    '// Generated by scripts/generate-fejlkoder.ts from section 6 ("All error codes") of ../shared/catalogue.md.',
-    '// Regenerate: npx tsx scripts/generate-fejlkoder.ts [path/to/catalogue.md]',
+    '// Generated by scripts/generate-fejlkoder.ts from data/fejlkoder.tsv (the fejlkode tables of the specifications).',
+    '// Regenerate: npx tsx scripts/generate-fejlkoder.ts',
     '// To change a text or status, edit OVERRIDES (or the rules) in that script and regenerate;',
     '// test/unit/fejlkoder.test.ts fails when this file is stale.',
     '',
-    '/** One fejlkode of the seeds: number, texts and the HTTP status it is answered with (design.md section 4). */',
+    '/** One fejlkode of the specifications: number, texts and the HTTP status it is answered with (design.md section 4). */',
     'export interface Fejlkode {',
     '  readonly kode: number;',
     '  readonly fejltekst: string;',
     '  readonly beskrivelse: string;',
     '  readonly status: number;',
-    '  /** Marked deprecated (\'udgår\' / old GL code) in the seeds. */',
+    '  /** Marked deprecated (\'udgår\' / old GL code) in the specifications. */',
     '  readonly udgaaet?: boolean;',
     '}',
     '',
-    `/** Every fejlkode of the seeds (${registry.length} codes), by number. */`,
+    `/** Every fejlkode of the specifications (${registry.length} codes), by number. */`,
     'export const FEJLKODER = {',
   );
   for (const f of registry) {
@@ -399,10 +515,17 @@ export function renderFejlkoder(markdown: string): string {
 // ---------------------------------------------------------------------------
 
 function main(argv: readonly string[]): void {
-  const cataloguePath = argv[0] ? resolve(process.cwd(), argv[0]) : DEFAULT_CATALOGUE_PATH;
-  const markdown = readFileSync(cataloguePath, 'utf8');
-  writeFileSync(OUTPUT_PATH, renderFejlkoder(markdown), 'utf8');
-  const registry = buildRegistry(markdown);
+  if (argv[0] === '--import-catalogue') {
+    if (!argv[1]) throw new Error('usage: generate-fejlkoder.ts --import-catalogue path/to/catalogue.md');
+    const rows = parseErrorTable(readFileSync(resolve(process.cwd(), argv[1]), 'utf8'));
+    writeFileSync(DATA_PATH, renderData(rows), 'utf8');
+    process.stdout.write(`wrote ${DATA_PATH}: ${rows.length} codes\n`);
+  } else if (argv.length > 0) {
+    throw new Error(`unknown arguments: ${argv.join(' ')} (only --import-catalogue <path>)`);
+  }
+  const rows = parseData(readFileSync(DATA_PATH, 'utf8'));
+  writeFileSync(OUTPUT_PATH, renderFejlkoder(rows), 'utf8');
+  const registry = buildRegistry(rows);
   const byStatus = new Map<number, number>();
   for (const f of registry) byStatus.set(f.status, (byStatus.get(f.status) ?? 0) + 1);
   const distribution = [...byStatus.entries()]

@@ -7,7 +7,7 @@
  *
  * Applying migrations at runtime does NOT use this module: see src/db/migrate.ts.
  *
- * Pitfalls handled here (see /work/shared/toolchain.md):
+ * Pitfalls handled here (found while getting the wasm engine to run on Node 20):
  * - The package is ESM and imports its `.wasm` as a module, which Node 20 (and Jest in
  *   CommonJS mode) cannot load. We evaluate the wasm-bindgen glue (`schema_engine_bg.js`)
  *   ourselves as a plain function and instantiate the `.wasm` with WebAssembly.Instance.

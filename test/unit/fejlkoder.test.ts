@@ -1,44 +1,68 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FEJLKODER, fejlkode, isFejlkodenummer, type Fejlkode } from '../../src/domain/fejlkoder';
 import {
   ALLOWED_STATUSES,
-  DEFAULT_CATALOGUE_PATH,
+  DATA_PATH,
   OUTPUT_PATH,
   OVERRIDES,
+  parseData,
   parseErrorTable,
   quote,
+  renderData,
   renderFejlkoder,
 } from '../../scripts/generate-fejlkoder';
 
-const catalogueExists = existsSync(DEFAULT_CATALOGUE_PATH);
-const markdown = catalogueExists ? readFileSync(DEFAULT_CATALOGUE_PATH, 'utf8') : '';
+const tsv = readFileSync(DATA_PATH, 'utf8');
 const entries: Fejlkode[] = Object.values(FEJLKODER);
 
-/** The codes of section 6, read independently of the generator's parser. */
-function catalogueCodes(md: string): { codes: number[]; statedCount: number } {
-  const section = md.split(/^# 6\. All error codes\s*$/m)[1]?.split(/^# /m)[0] ?? '';
-  const codes = [...section.matchAll(/^\|\s*(\d+)\s*\|/gm)].map((m) => Number(m[1]));
-  const stated = /lists every distinct numeric error code in the five seeds: (\d+) codes/.exec(section);
-  return { codes, statedCount: stated ? Number(stated[1]) : NaN };
+/** The codes of the data file, read independently of the generator's parser. */
+function dataCodes(text: string): number[] {
+  return [...new Set([...text.matchAll(/^(\d+)\t/gm)].map((m) => Number(m[1])))];
 }
 
-/** Codes the design needs that the catalogue may lack (added by the generator). */
+/** Codes the design needs that the specifications lack (added by the generator). */
 const ADDED = [1013, 9901];
 
-describe('fejlkoder registry', () => {
-  it('finds the catalogue', () => {
-    expect(catalogueExists).toBe(true);
+describe('fejlkoder data (data/fejlkoder.tsv)', () => {
+  it('lives in the repository', () => {
+    expect(DATA_PATH).toBe(resolve(__dirname, '../../data/fejlkoder.tsv'));
   });
 
-  it('holds every code of the catalogue table, plus the added ones, and nothing else', () => {
-    const { codes, statedCount } = catalogueCodes(markdown);
-    expect(codes.length).toBe(statedCount);
-    expect(new Set(codes).size).toBe(codes.length);
-    const expected = [...new Set([...codes, ...ADDED])].sort((a, b) => a - b);
+  it('holds the 303 codes of the specifications, once each, ascending, in its canonical layout', () => {
+    const rows = parseData(tsv);
+    expect(rows.length).toBe(303);
+    expect(rows.map((r) => r.kode)).toEqual(dataCodes(tsv));
+    // One spelling of the file: rendering what was parsed gives the file back.
+    expect(renderData(rows) === tsv).toBe(true);
+  });
+
+  it('names its sources: the specifications, never the seeds', () => {
+    for (const spec of ['UnemploymentEnrollmentService', 'REST v1', 'CVService', 'BorgerBooking', 'CVWorkFlowService']) {
+      expect(tsv).toContain(spec);
+    }
+    expect(tsv).not.toMatch(/seed/i);
+    for (const row of parseData(tsv)) {
+      for (const o of row.occurrences) expect(o.text).toMatch(/^(UnemploymentEnrollmentService|REST v1|CVService|BorgerBooking|CVWorkFlowService): /);
+    }
+  });
+
+  it('rejects a malformed file', () => {
+    const header = 'kode\tvariant\tfejltekst\tbeskrivelse\tforekommer_i';
+    expect(() => parseData('1001\t\tInvalid cpr\tx\tREST v1: A\n')).toThrow(/header/);
+    expect(() => parseData(`${header}\n1001\t\tInvalid cpr\tx\n`)).toThrow(/columns/);
+    expect(() => parseData(`${header}\n1002\t\tA\tx\tREST v1: A\n1001\t\tB\tx\tREST v1: A\n`)).toThrow(/ascending/);
+    expect(() => parseData(`${header}\n1001\ta\tA\tx\tREST v1: A\n1001\tc\tB\tx\tREST v1: A\n`)).toThrow(/variant b/);
+    expect(() => parseData(`${header}\n1001\ta\tA\tx\tREST v1: A\n`)).toThrow(/only variant a/);
+    expect(() => parseData(`${header}\n1001\t\t \tx\tREST v1: A\n`)).toThrow(/empty fejltekst/);
+  });
+});
+
+describe('fejlkoder registry', () => {
+  it('holds every code of the data, plus the added ones, and nothing else', () => {
+    const expected = [...new Set([...dataCodes(tsv), ...ADDED])].sort((a, b) => a - b);
     const actual = Object.keys(FEJLKODER).map(Number).sort((a, b) => a - b);
     expect(actual).toEqual(expected);
-    expect(parseErrorTable(markdown).map((r) => r.kode)).toEqual(codes);
   });
 
   it('keys each entry by its own code, in ascending order, with clean texts', () => {
@@ -107,11 +131,11 @@ describe('fejlkoder registry', () => {
     expect(isFejlkodenummer(4242)).toBe(false);
   });
 
-  it('is not stale: the committed file equals the generator output', () => {
+  it('is not stale: the committed file equals the generator output from the committed data', () => {
     const committed = readFileSync(OUTPUT_PATH, 'utf8');
     expect(OUTPUT_PATH).toBe(resolve(__dirname, '../../src/domain/fejlkoder.ts'));
     // If this fails, run: npx tsx scripts/generate-fejlkoder.ts
-    expect(committed === renderFejlkoder(markdown)).toBe(true);
+    expect(committed === renderFejlkoder(parseData(tsv))).toBe(true);
   });
 });
 
@@ -122,22 +146,28 @@ describe('generate-fejlkoder', () => {
   });
 
   it('rejects a catalogue without the error-code section', () => {
-    expect(() => renderFejlkoder('# 1. Something else\n')).toThrow(/All error codes/);
+    expect(() => parseErrorTable('# 1. Something else\n')).toThrow(/All error codes/);
   });
 
-  it('renders a small table', () => {
+  it('imports a small catalogue table and renders it', () => {
     const md = [
       '# 6. All error codes',
       '',
       '| code | short text | description | occurs in (seed: operations) |',
       '|---|---|---|---|',
       "| 4405 | (a) The person is dead<br>(b) The person is dead STAR Foundation | (a) Dead person's cpr<br>(b) — | (a) 001: Tilmelding<br>(b) 003: CreateOmbooking |",
-      '| 4770 | (a) Der er ikke nogen ledige mødetider<br>(b) There are no available booking options | (a) —<br>(b) None available | 003: X |',
-      '| 9999 | Something unknown | — | 000: Y |',
+      '| 4770 | (a) Der er ikke nogen ledige mødetider<br>(b) There are no available booking options | (a) —<br>(b) None available | (a) 003: X<br>(b) 003: Y |',
+      '| 9999 | Something unknown | — | 000: Y [cut off in seed]; 002: Z |',
       '',
       '# 7. Next',
     ].join('\n');
-    const out = renderFejlkoder(md);
+    const rows = parseErrorTable(md);
+    const data = renderData(rows);
+    expect(data).toContain('\n4405\ta\tThe person is dead\tDead person\'s cpr\tREST v1: Tilmelding\n');
+    expect(data).toContain('\n4405\tb\tThe person is dead STAR Foundation\t—\tBorgerBooking: CreateOmbooking\n');
+    expect(data).toContain('\n9999\t\tSomething unknown\t—\tUnemploymentEnrollmentService: Y [cut off in the specification]; CVService: Z\n');
+    expect(parseData(data)).toEqual(rows);
+    const out = renderFejlkoder(rows);
     expect(out).toMatch(/^\/\/ GENERATED FILE/);
     expect(out).toContain("fejltekst: 'The person is dead',\n    beskrivelse: 'Dead person\\'s cpr',\n    status: 422,");
     expect(out).toContain("fejltekst: 'There are no available booking options',\n    beskrivelse: 'None available',");
