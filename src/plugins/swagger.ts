@@ -16,6 +16,28 @@ export const OPENAPI_INFO = {
     'med fejlkoder i listen `fejl`.',
 };
 
+/** The documented address of the OpenAPI document; Swagger UI loads it from here too. */
+export const OPENAPI_JSON_PATH = '/openapi.json';
+
+/**
+ * The Content-Security-Policy of Swagger UI (/docs, only its routes; the API keeps the strict one of
+ * plugins/security.ts). Scripts only from the service itself; Swagger UI sets inline styles, and its
+ * icons and our logo are data: images.
+ */
+export const DOCS_CSP =
+  "default-src 'self'; base-uri 'self'; connect-src 'self'; font-src 'self' data:; form-action 'self'; " +
+  "frame-ancestors 'none'; img-src 'self' data:; object-src 'none'; script-src 'self'; script-src-attr 'none'; " +
+  "style-src 'self' 'unsafe-inline'";
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The top bar shows the service's title instead of the Swagger logo. */
+const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="40" viewBox="0 0 320 40"><text x="0" y="28" font-family="sans-serif" font-size="22" font-weight="bold" fill="#fff">${escapeXml(OPENAPI_INFO.title)}</text></svg>`;
+
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1b3a5c"/>' +
+  '<text x="16" y="23" text-anchor="middle" font-family="sans-serif" font-size="20" font-weight="bold" fill="#fff">J</text></svg>';
+
 /**
  * The OpenAPI document is generated from the TypeBox schemas the routes validate with.
  * Served at /openapi.json and, with Swagger UI, at /docs; scripts/openapi.ts writes it to openapi/.
@@ -47,12 +69,23 @@ async function swaggerPlugin(app: FastifyInstance) {
 
   await app.register(swaggerUi, {
     routePrefix: '/docs',
-    uiConfig: { persistAuthorization: true, displayOperationId: true, tryItOutEnabled: true },
-    staticCSP: true,
+    uiConfig: {
+      // The plugin always sets `url` to its own /docs/json; `urls` wins over it and names the document.
+      urls: [{ url: OPENAPI_JSON_PATH, name: `${OPENAPI_INFO.title} v1` }],
+      persistAuthorization: true,
+      displayOperationId: true,
+      tryItOutEnabled: true,
+    },
+    theme: {
+      title: OPENAPI_INFO.title,
+      favicon: [{ filename: 'favicon.svg', rel: 'icon', type: 'image/svg+xml', sizes: 'any', content: FAVICON_SVG }],
+    },
+    logo: { type: 'image/svg+xml', content: LOGO_SVG },
+    staticCSP: DOCS_CSP,
     transformSpecificationClone: true,
   });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(OPENAPI_JSON_PATH, { schema: { hide: true } }, async () => app.swagger());
 }
 
 export default fp(swaggerPlugin, { name: 'swagger', decorators: { fastify: ['config'] } });

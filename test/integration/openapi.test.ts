@@ -179,16 +179,25 @@ describe('served documentation', () => {
     expect(res.json()).toEqual(doc);
   });
 
-  it('GET /docs serves Swagger UI (HTML), without a token', async () => {
+  it('GET /docs serves Swagger UI (HTML) with the service\'s title and icon, without a token', async () => {
     const res = await app.inject({ method: 'GET', url: '/docs' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toMatch(/swagger-ui/i);
+    expect(res.body).toContain('<title>Jobnet citizen API</title>');
+    expect(res.body).toContain('/docs/static/theme/favicon.svg');
+    expect(res.body).not.toMatch(/favicon-32x32/);
+    const icon = await app.inject({ method: 'GET', url: '/docs/static/theme/favicon.svg' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
   });
 
-  it('Swagger UI loads its initializer, which points at the document', async () => {
+  it('Swagger UI loads the documented /openapi.json (not /docs/json), with the service\'s title as logo', async () => {
     const res = await app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/json/);
+    // `urls` overrides the plugin's own `url: resolveUrl('./json')`.
+    expect(res.body).toMatch(/"urls":\[\{"url":"\/openapi\.json","name":"Jobnet citizen API v1"\}\]/);
+    const logo = /img\.src = 'data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)'/.exec(res.body);
+    expect(Buffer.from(logo![1], 'base64').toString('utf8')).toContain('>Jobnet citizen API</text>');
   });
 });
