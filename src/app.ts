@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { loggerOptions, RequestLogController } from './logging';
 import { FejlSchema, ProblemSchema } from './schemas/common';
+import { linearUniqueItems } from './schemas/ajv';
 import errors, { badPath, FEJLKODE_KEYWORD, PROBLEM_CONTENT_TYPE, problemBody, sendProblem } from './plugins/errors';
 import jsonBody from './plugins/json-body';
 import prisma from './plugins/prisma';
@@ -55,8 +56,12 @@ export async function buildApp({ config, clock = systemClock, logStream, idempot
       },
     },
     frameworkErrors: (error, request, reply) => sendProblem(request, reply, badPath(error.message), config.problemTypeBase),
+    // The default joins every ajv error into one message, which nobody reads (errors.ts uses the list).
+    schemaErrorFormatter: (_errors, dataVar) => new Error(`${dataVar} failed validation`),
+    // allErrors: several violations give several entries (design 4); schemas/ajv.ts keeps that linear.
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, verbose: true, keywords: [FEJLKODE_KEYWORD] },
+      plugins: [linearUniqueItems],
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -6,6 +6,9 @@ import type { Fejlkodenummer } from '../domain/fejlkoder';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** A problem body lists at most this many `fejl` entries; `antalFejl` states how many there were. */
+export const MAX_FEJL = 20;
+
 /** Custom schema keyword: the fejlkode a violation of this (sub)schema is reported with. */
 export const FEJLKODE_KEYWORD = 'x-fejlkode';
 
@@ -17,35 +20,53 @@ interface AjvError {
   parentSchema?: Record<string, unknown>;
 }
 
+const escapePointer = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
+
 /** The JSON pointer an ajv error is about, prefixed with the request part unless it is the body. */
 function pointer(error: AjvError, context: string | undefined): string {
   let path = error.instancePath;
   const child = error.params.missingProperty ?? error.params.additionalProperty;
-  if (typeof child === 'string') path += `/${child.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (typeof child === 'string') path += `/${escapePointer(child)}`;
   if (context && context !== 'body') path = `/${context}${path}`;
   return path || '/';
 }
 
-export function validationFejl(errors: AjvError[], context: string | undefined): FejlEntry[] {
+/**
+ * The distinct violations (one per fejlkode and field) of an ajv error list: the first MAX_FEJL as
+ * entries, and how many there were. Linear in the number of errors, which allErrors makes
+ * proportional to the body size.
+ */
+export function validationFejl(errors: AjvError[], context: string | undefined): { fejl: FejlEntry[]; antalFejl: number } {
   const seen = new Set<string>();
-  const entries: FejlEntry[] = [];
+  const fejl: FejlEntry[] = [];
   for (const error of errors) {
     const kode = (error.parentSchema?.[FEJLKODE_KEYWORD] as Fejlkodenummer | undefined) ?? 1014;
     const felt = pointer(error, context);
     const key = `${kode}${felt}`;
     if (seen.has(key)) continue; // anyOf/oneOf branches can repeat one violation
     seen.add(key);
+    if (fejl.length === MAX_FEJL) continue;
     const entry = fejlEntry(kode, felt);
-    entries.push({ ...entry, beskrivelse: `${entry.beskrivelse}: ${felt} ${error.message ?? 'is invalid'}` });
+    fejl.push({ ...entry, beskrivelse: `${entry.beskrivelse}: ${felt} ${error.message ?? 'is invalid'}` });
   }
-  return entries;
+  return { fejl, antalFejl: seen.size };
+}
+
+/** A schema validation failure; `fejl` holds at most MAX_FEJL of its `antalFejl` violations. */
+export class ValidationProblem extends ApiError {
+  constructor(
+    fejl: FejlEntry[],
+    readonly antalFejl: number,
+  ) {
+    super(400, 'Failed to validate message', 'The submitted message could not be validated', fejl);
+  }
 }
 
 function toApiError(error: FastifyError & { validation?: AjvError[] }): ApiError {
   if (error instanceof ApiError) return error;
   if (error.validation) {
-    const fejl = validationFejl(error.validation, error.validationContext);
-    return new ApiError(400, 'Failed to validate message', 'The submitted message could not be validated', fejl);
+    const { fejl, antalFejl } = validationFejl(error.validation, error.validationContext);
+    return new ValidationProblem(fejl, antalFejl);
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -65,7 +86,8 @@ export function problemBody(problem: ApiError, instance: string, requestId: stri
     detail: problem.detail,
     instance: instance.split('?')[0],
     requestId,
-    fejl: problem.fejl,
+    fejl: problem.fejl.slice(0, MAX_FEJL),
+    antalFejl: problem instanceof ValidationProblem ? problem.antalFejl : problem.fejl.length,
   };
 }
 

@@ -10,7 +10,7 @@ import { DEMO_CITIZENS } from '../../src/db/demo-data';
 import { buildTestApp, testEnv, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, testPrisma } from '../helpers/db';
 
-const PROBLEM_KEYS = ['detail', 'fejl', 'instance', 'requestId', 'status', 'title', 'type'];
+const PROBLEM_KEYS = ['antalFejl', 'detail', 'fejl', 'instance', 'requestId', 'status', 'title', 'type'];
 const FEJL_KEYS = ['beskrivelse', 'felt', 'fejlkode', 'fejltekst'];
 const SECRET = 'hunter2-db-password';
 
@@ -27,6 +27,8 @@ function expectProblem(res: Res, status: number) {
   expect(typeof problem.detail).toBe('string');
   expect(typeof problem.requestId).toBe('string');
   expect(Array.isArray(problem.fejl)).toBe(true);
+  expect(problem.fejl.length).toBeLessThanOrEqual(20);
+  expect(problem.antalFejl).toBeGreaterThanOrEqual(problem.fejl.length);
   for (const f of problem.fejl) {
     for (const key of Object.keys(f)) expect(FEJL_KEYS).toContain(key);
     expect(f).toMatchObject({ fejlkode: expect.any(Number), fejltekst: expect.any(String), beskrivelse: expect.any(String) });
