@@ -1,10 +1,14 @@
 import { STATUS_CODES } from 'node:http';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, fejlEntry, type FejlEntry } from '../domain/errors';
+import { ApiError, fejlEntry, RuleViolation, type FejlEntry } from '../domain/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import type { Fejlkodenummer } from '../domain/fejlkoder';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Seconds a client is asked to wait after a 503 (unless the answer sets its own). */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** A problem body lists at most this many `fejl` entries; `antalFejl` states how many there were. */
 export const MAX_FEJL = 20;
@@ -68,6 +72,9 @@ function toApiError(error: FastifyError & { validation?: AjvError[] }): ApiError
     const { fejl, antalFejl } = validationFejl(error.validation, error.validationContext);
     return new ValidationProblem(fejl, antalFejl);
   }
+  if (isDatabaseUnavailable(error)) {
+    return new RuleViolation(8236, { detail: 'The database is not available; try again shortly' });
+  }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     // Fastify's own client errors: malformed JSON, empty body, too large, unsupported media type.
@@ -108,7 +115,11 @@ async function errorsPlugin(app: FastifyInstance) {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toApiError(error);
-    if (problem.status >= 500 && !(error instanceof ApiError)) {
+    if (problem.status === 503) {
+      // A dependency is down, not a bug: one line without a stack.
+      if (!(error instanceof ApiError)) request.log.error({ reason: error.message, code: error.code }, 'database unavailable');
+      if (!reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500 && !(error instanceof ApiError)) {
       request.log.error({ err: error }, 'unhandled error');
     }
     return sendProblem(request, reply, problem, typeBase);
