@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, fejlEntry, RuleViolation, type FejlEntry } from '../domain/errors';
@@ -110,6 +112,72 @@ export function badPath(detail: string) {
   return new ApiError(400, 'Failed to validate message', detail, [fejlEntry(1014, '/path')]);
 }
 
+/**
+ * Requests Node's HTTP parser refuses (a malformed header, headers over the size limit, a request
+ * timeout) never become a Fastify request; they are answered on the raw socket, as problem+json too.
+ */
+export function clientErrorHandler(typeBase: string) {
+  return function handleClientError(this: FastifyInstance, err: Error & { code?: string }, socket: Socket) {
+    if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    const problem =
+      err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new ApiError(408, 'Request Timeout', 'The request was not received in time')
+        : err.code === 'HPE_HEADER_OVERFLOW'
+          ? new ApiError(431, 'Request Header Fields Too Large', 'The request headers are too large')
+          : new ApiError(400, 'Failed to validate message', 'The request is not valid HTTP', [fejlEntry(1014)]);
+    this.log.debug({ code: err.code }, 'malformed request');
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify(problemBody(problem, '/', randomUUID(), typeBase));
+    socket.end(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Content-Type-Options: nosniff\r\n' +
+        'Connection: close\r\n\r\n' +
+        body,
+      () => socket.destroy(),
+    );
+  };
+}
+
+/** A route pattern (`/v1/Jobagent/:jobagentId`) as a regular expression over request paths. */
+function routeRegExp(url: string): RegExp {
+  const source = url
+    .replace(/\/+$/, '')
+    .split('/')
+    .map((segment) =>
+      segment === '*'
+        ? '.*'
+        : segment
+            .split(/(:[\w]+(?:\([^)]*\))?)/)
+            .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+            .join(''),
+    )
+    .join('/');
+  return new RegExp(`^${source}/?$`);
+}
+
+/** The methods routed for each path pattern, to answer a wrong method with 405 and Allow. */
+class RouteMethods {
+  private readonly routes = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+
+  add(url: string, method: string | string[]) {
+    if (url === '*' || url === '/*') return; // catch-alls (CORS preflight) say nothing about a path
+    let route = this.routes.get(url);
+    if (!route) this.routes.set(url, (route = { pattern: routeRegExp(url), methods: new Set() }));
+    for (const m of [method].flat()) route.methods.add(m);
+  }
+
+  allowed(path: string): string[] {
+    const methods = new Set<string>();
+    for (const { pattern, methods: ms } of this.routes.values()) if (pattern.test(path)) for (const m of ms) methods.add(m);
+    return [...methods].sort();
+  }
+}
+
 async function errorsPlugin(app: FastifyInstance) {
   const typeBase = app.config.problemTypeBase;
 
@@ -125,9 +193,19 @@ async function errorsPlugin(app: FastifyInstance) {
     return sendProblem(request, reply, problem, typeBase);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new ApiError(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}`), typeBase),
-  );
+  // Registered first (app.ts), so this sees every route that follows.
+  const routes = new RouteMethods();
+  app.addHook('onRoute', (route) => routes.add(route.url, route.method));
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const allowed = routes.allowed(path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(request, reply, new ApiError(405, 'Method Not Allowed', `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`), typeBase);
+    }
+    return sendProblem(request, reply, new ApiError(404, 'Not Found', `No route ${request.method} ${path}`), typeBase);
+  });
 }
 
 export default fp(errorsPlugin, { name: 'errors', decorators: { fastify: ['config'] } });

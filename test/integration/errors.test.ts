@@ -63,9 +63,9 @@ describe('errors of the running app', () => {
       expect(problem.title).toBe('Not Found');
     });
 
-    it('unknown /v1 route and unknown method on a known path', async () => {
+    it('unknown /v1 route (404) and a wrong method on a known path (405)', async () => {
       expectProblem(await app.inject({ method: 'GET', url: '/v1/Findes/Ikke', headers: v1Headers(DEMO_CITIZENS.anna.cpr) }), 404);
-      expectProblem(await app.inject({ method: 'PATCH', url: '/v1/Jobagent', headers: v1Headers(DEMO_CITIZENS.anna.cpr) }), 404);
+      expectProblem(await app.inject({ method: 'PATCH', url: '/v1/Jobagent', headers: v1Headers(DEMO_CITIZENS.anna.cpr) }), 405);
     });
 
     it('gives every problem a request id even without x-requestId', async () => {
