@@ -165,33 +165,35 @@ describe('validation cost', () => {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     expect(address).toContain('127.0.0.1');
 
+    // One after the other: concurrent ones would each wait for the others' validation, and a busy
+    // test machine could then time out their Redis claims (503), which is not what this test is about.
     const ROUNDS = 8;
-    let badInFlight = 0;
+    let badInFlight = true;
     let healthWhileBadInFlight = 0;
-    const bad = Array.from({ length: ROUNDS }, async () => {
-      badInFlight++;
-      try {
+    const bad = (async () => {
+      const results: { status: number; body: Json }[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
         const res = await fetch(`${base}/v1/Jobagent`, {
           method: 'POST',
           headers: { ...v1Headers(cpr), 'content-type': 'application/json' },
           body: payload,
         });
-        return { status: res.status, body: (await res.json()) as Json };
-      } finally {
-        badInFlight--;
+        results.push({ status: res.status, body: (await res.json()) as Json });
       }
-    });
+      badInFlight = false;
+      return results;
+    })();
     const health = Array.from({ length: 20 }, async () => {
       const res = await fetch(`${base}/health/live`);
-      if (badInFlight > 0) healthWhileBadInFlight++;
+      if (badInFlight) healthWhileBadInFlight++;
       return res.status;
     });
-    const [badResults, healthStatuses] = await Promise.all([Promise.all(bad), Promise.all(health)]);
+    const [badResults, healthStatuses] = await Promise.all([bad, Promise.all(health)]);
 
     expect(healthStatuses.every((s) => s === 200)).toBe(true);
     expect(healthWhileBadInFlight).toBeGreaterThan(0);
     for (const { status, body } of badResults) {
-      expect(status).toBe(400);
+      expect({ status, detail: body.detail }).toEqual({ status: 400, detail: 'The submitted message could not be validated' });
       expect(body.fejl).toHaveLength(MAX_FEJL);
       // Per item a missing conceptUriDa and an unknown property, plus maxItems.
       expect(body.antalFejl).toBe(2 * items.length + 1);
