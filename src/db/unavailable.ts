@@ -9,6 +9,8 @@
  *   "Query read timeout" (query_timeout), "timeout exceeded when trying to connect" (pool);
  * - statement_timeout: P2010 with PostgreSQL code 57014;
  * - a closed connection: "Connection terminated unexpectedly", ECONNRESET (ConnectionClosed).
+ * Prisma's own connection codes (P1017, P2024...) did not arrive with adapter-pg; they are kept for
+ * other adapters and versions.
  */
 
 /** Prisma error codes about the connection, not the query. */

@@ -185,7 +185,9 @@ async function errorsPlugin(app: FastifyInstance) {
     const problem = toApiError(error);
     if (problem.status === 503) {
       // A dependency is down, not a bug: one line without a stack.
-      if (!(error instanceof ApiError)) request.log.error({ reason: error.message, code: error.code }, 'database unavailable');
+      // Prisma's message quotes our source first; its last line is the reason.
+      const reason = String(error.message).trim().split('\n').pop()?.slice(0, 200);
+      if (!(error instanceof ApiError)) request.log.error({ reason, code: error.code }, 'database unavailable');
       if (!reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     } else if (problem.status >= 500 && !(error instanceof ApiError)) {
       request.log.error({ err: error }, 'unhandled error');
