@@ -25,12 +25,23 @@ function startServer(env: Record<string, string>): Started {
     // Load shedding off: tsx compiling at start-up on a busy machine would shed the first requests.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', LOAD_SHEDDING_MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so killAll() also reaches the node process tsx starts.
+    detached: true,
   });
   let out = '';
   child.stdout!.on('data', (chunk) => (out += chunk));
   child.stderr!.on('data', (chunk) => (out += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
+}
+
+/** Cleanup after a test: SIGKILL to tsx and the server it started (a kill of tsx alone orphans it). */
+function killAll(s: Started) {
+  try {
+    process.kill(-s.child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 40_000): Promise<T> {
@@ -81,7 +92,7 @@ describe('server process', () => {
       expect(logLines.some((l) => l.includes('"route":"/v1/Jobagent"'))).toBe(true);
       expect(logLines.filter((l) => l.includes(DEMO_CITIZENS.anna.cpr))).toEqual([]);
     } finally {
-      server.child.kill('SIGKILL');
+      killAll(server);
     }
   }, 60_000);
 
@@ -100,7 +111,7 @@ describe('server process', () => {
       server.child.kill('SIGINT');
       expect(await server.exited).toBe(0);
     } finally {
-      server.child.kill('SIGKILL');
+      killAll(server);
     }
   }, 60_000);
 
@@ -138,7 +149,7 @@ describe('server process', () => {
       expect(await server.exited).toBe(0);
       await expect(fetch(`${address}/health/live`)).rejects.toThrow();
     } finally {
-      server.child.kill('SIGKILL');
+      killAll(server);
     }
   }, 60_000);
 
