@@ -99,7 +99,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   422: 'Forretningsregel brudt (fx 4405: borgeren er død)',
   429: 'For mange forespørgsler',
   500: 'Uventet fejl (uden interne detaljer)',
-  503: 'En afhængighed svarer ikke (8236); prøv igen',
+  503: 'En afhængighed (database, Redis) svarer ikke (8236), eller tjenesten er overbelastet; prøv igen efter Retry-After',
 };
 
 const RATE_LIMIT_HEADERS = {
@@ -118,6 +118,7 @@ export function problemResponses(...statuses: number[]) {
       {
         description: PROBLEM_DESCRIPTIONS[status] ?? 'Fejl',
         ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
+        ...(status === 503 ? { headers: { 'retry-after': Type.Integer({ description: 'Sekunder før et nyt forsøg giver mening' }) } } : {}),
         content: { 'application/problem+json': { schema: Type.Ref(ProblemSchema) } },
       },
     ]),
