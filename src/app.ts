@@ -7,7 +7,8 @@ import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { loggerOptions, RequestLogController } from './logging';
 import { FejlSchema, ProblemSchema } from './schemas/common';
-import errors, { badPath, FEJLKODE_KEYWORD, PROBLEM_CONTENT_TYPE, problemBody, sendProblem } from './plugins/errors';
+import { linearUniqueItems } from './schemas/ajv';
+import errors, { badPath, clientErrorHandler, FEJLKODE_KEYWORD, PROBLEM_CONTENT_TYPE, problemBody, sendProblem } from './plugins/errors';
 import jsonBody from './plugins/json-body';
 import prisma from './plugins/prisma';
 import redis from './plugins/redis';
@@ -46,6 +47,10 @@ export async function buildApp({ config, clock = systemClock, logStream, idempot
     connectionTimeout: config.http.requestTimeoutMs,
     trustProxy: config.http.trustProxy,
     return503OnClosing: true,
+    // No automatic HEAD routes: a HEAD on /v1 would run the GET, claim the x-requestId and make the
+    // following GET a 412. HEAD is 405 there; health routes declare HEAD themselves.
+    exposeHeadRoutes: false,
+    clientErrorHandler: clientErrorHandler(config.problemTypeBase),
     routerOptions: {
       ignoreTrailingSlash: true,
       // Answered before Fastify builds a request, hence the raw response.
@@ -55,8 +60,12 @@ export async function buildApp({ config, clock = systemClock, logStream, idempot
       },
     },
     frameworkErrors: (error, request, reply) => sendProblem(request, reply, badPath(error.message), config.problemTypeBase),
+    // The default joins every ajv error into one message, which nobody reads (errors.ts uses the list).
+    schemaErrorFormatter: (_errors, dataVar) => new Error(`${dataVar} failed validation`),
+    // allErrors: several violations give several entries (design 4); schemas/ajv.ts keeps that linear.
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, verbose: true, keywords: [FEJLKODE_KEYWORD] },
+      plugins: [linearUniqueItems],
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -16,6 +16,7 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   DATABASE_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
   EMBEDDED_DATA_DIR: Type.String({ default: '.data/pglite' }),
   SEED_DEMO_DATA: Type.Optional(Type.Boolean()),
 
@@ -37,6 +38,10 @@ const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Boolean({ default: false }),
   PROBLEM_TYPE_BASE: Type.String({ default: 'https://api.jobnet.dk/fejl/' }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, default: 10000 }),
+  SHUTDOWN_DRAIN_DELAY_MS: Type.Optional(Type.Integer({ minimum: 0 })),
+  HEALTH_READY_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 2000 }),
+  LOAD_SHEDDING_MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, default: 1000 }),
+  LOAD_SHEDDING_SAMPLE_INTERVAL_MS: Type.Integer({ minimum: 10, default: 1000 }),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -47,7 +52,14 @@ export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
   publicBaseUrl?: string;
-  database: { url?: string; poolSize: number; timeoutMs: number; embeddedDataDir: string; seedDemoData: boolean };
+  database: {
+    url?: string;
+    poolSize: number;
+    timeoutMs: number;
+    statementTimeoutMs: number;
+    embeddedDataDir: string;
+    seedDemoData: boolean;
+  };
   redis: { url?: string; keyPrefix: string; commandTimeoutMs: number };
   idempotencyTtlMs: number;
   auth: { jwksUrl?: string; issuer?: string; audience?: string; localKeyFile: string };
@@ -60,6 +72,11 @@ export interface Config {
   };
   problemTypeBase: string;
   shutdownGraceMs: number;
+  /** After SIGTERM, how long readiness is 503 while requests are still served, before the server closes. */
+  shutdownDrainDelayMs: number;
+  healthReadyTimeoutMs: number;
+  /** under-pressure thresholds for /v1 (0 turns a check off). */
+  loadShedding: { maxEventLoopDelayMs: number; sampleIntervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  if (e.NODE_ENV === 'production' && !e.AUTH_AUDIENCE) {
+    throw new ConfigError('NODE_ENV=production requires AUTH_AUDIENCE: tokens issued for another service must be refused.');
+  }
   if (e.AUTH_JWKS_URL && !e.AUTH_ISSUER) throw new ConfigError('AUTH_ISSUER is required together with AUTH_JWKS_URL.');
   return {
     env: e.NODE_ENV,
@@ -115,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url: e.DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,
       timeoutMs: e.DATABASE_TIMEOUT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
       embeddedDataDir: path.resolve(e.EMBEDDED_DATA_DIR),
       seedDemoData: e.SEED_DEMO_DATA ?? !e.DATABASE_URL,
     },
@@ -130,5 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     problemTypeBase: e.PROBLEM_TYPE_BASE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    // A load balancer needs a few seconds to see readiness turn 503; locally nobody is watching.
+    shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
+    healthReadyTimeoutMs: e.HEALTH_READY_TIMEOUT_MS,
+    loadShedding: { maxEventLoopDelayMs: e.LOAD_SHEDDING_MAX_EVENT_LOOP_DELAY_MS, sampleIntervalMs: e.LOAD_SHEDDING_SAMPLE_INTERVAL_MS },
   };
 }

@@ -34,9 +34,18 @@ async function main() {
   const app = await buildApp({ config });
   if (config.database.seedDemoData) await seedDemoData(app.prisma);
 
-  closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
+  // On SIGTERM: readiness turns 503 at once, requests are still served for SHUTDOWN_DRAIN_DELAY_MS
+  // (a load balancer stops sending meanwhile), then the server stops accepting and closes, giving
+  // in-flight requests up to SHUTDOWN_GRACE_MS.
+  const drainMs = config.shutdownDrainDelayMs;
+  closeWithGrace({ delay: drainMs + config.shutdownGraceMs }, async ({ signal, err }) => {
+    if (err) {
+      app.log.error({ err }, 'shutting down after an error');
+    } else {
+      app.log.info({ signal, drainMs }, 'shutting down');
+      app.startDraining();
+      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+    }
     await app.close();
     await embedded?.stop();
   });

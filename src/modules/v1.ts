@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import underPressure from '@fastify/under-pressure';
-import { loadSheddingOptions } from '../plugins/security';
+import { loadSheddingOptions } from '../plugins/load-shedding';
 import jobagent from './jobagent/routes';
 
 /**

@@ -3,7 +3,6 @@ import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyUnderPressureOptions } from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../domain/errors';
 
@@ -74,14 +73,3 @@ async function securityPlugin(app: FastifyInstance) {
 
 export default fp(securityPlugin, { name: 'security', dependencies: ['redis'] });
 
-/**
- * Load shedding for the /v1 scope only (registered in modules/v1.ts): health, metrics and docs
- * keep answering, so an orchestrator does not restart a busy but healthy instance.
- */
-export const loadSheddingOptions: FastifyUnderPressureOptions = {
-  maxEventLoopDelay: 1000,
-  pressureHandler: (_request, reply) => {
-    reply.header('retry-after', '10');
-    throw new ApiError(503, 'Service Unavailable', 'The service is under too much load; try again shortly');
-  },
-};

@@ -1,6 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { CPR_PATTERN } from '../domain/cpr';
 import { REQUEST_ID_MAX_LENGTH } from '../plugins/idempotency';
+import { MAX_FEJL } from '../plugins/errors';
 
 /** Every property description ends with the old English element name in parentheses. */
 export const d = (dansk: string, english: string) => `${dansk} (${english})`;
@@ -55,7 +56,18 @@ export const ProblemSchema = Type.Object(
     detail: Type.String({ description: d('Forklaring', 'Detail') }),
     instance: Type.String({ description: d('Stien der blev kaldt', 'Instance') }),
     requestId: Type.String({ description: d('Requestets x-requestId', 'RequestIdentifier') }),
-    fejl: Type.Array(Type.Ref(FejlSchema), { description: d('Fejlkoder (tom når svaret ikke har en fejlkode, fx 401 og 412)', 'Errors') }),
+    fejl: Type.Array(Type.Ref(FejlSchema), {
+      maxItems: MAX_FEJL,
+      description: d(
+        `Fejlkoder, én pr. overtrædelse og felt, højst ${MAX_FEJL} (tom når svaret ikke har en fejlkode, fx 401 og 412)`,
+        'Errors',
+      ),
+    }),
+    antalFejl: Type.Integer({
+      minimum: 0,
+      description: d(`Antal fejl i alt; er det over ${MAX_FEJL}, viser fejl kun de første ${MAX_FEJL}`, 'ErrorCount'),
+      examples: [1],
+    }),
   },
   {
     $id: 'Problem',
@@ -69,6 +81,7 @@ export const ProblemSchema = Type.Object(
         instance: '/v1/Jobagent/3f2b8c1e-9d4a-4e7b-8f1a-2c3d4e5f6a7b',
         requestId: '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
         fejl: [{ fejlkode: 4589, fejltekst: 'Unknown identifier', beskrivelse: 'The submitted Identifier is unknown to the system', felt: '/jobagentId' }],
+        antalFejl: 1,
       },
     ],
   },
@@ -86,7 +99,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   422: 'Forretningsregel brudt (fx 4405: borgeren er død)',
   429: 'For mange forespørgsler',
   500: 'Uventet fejl (uden interne detaljer)',
-  503: 'En afhængighed svarer ikke (8236); prøv igen',
+  503: 'En afhængighed (database, Redis) svarer ikke (8236), eller tjenesten er overbelastet; prøv igen efter Retry-After',
 };
 
 const RATE_LIMIT_HEADERS = {
@@ -105,6 +118,7 @@ export function problemResponses(...statuses: number[]) {
       {
         description: PROBLEM_DESCRIPTIONS[status] ?? 'Fejl',
         ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
+        ...(status === 503 ? { headers: { 'retry-after': Type.Integer({ description: 'Sekunder før et nyt forsøg giver mening' }) } } : {}),
         content: { 'application/problem+json': { schema: Type.Ref(ProblemSchema) } },
       },
     ]),

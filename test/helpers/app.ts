@@ -20,6 +20,9 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Nod
     AUTH_LOCAL_KEY_FILE: TEST_KEY_FILE,
     RATE_LIMIT_MAX: '100000',
     DATABASE_POOL_SIZE: '5',
+    // Off: a busy test machine (ts-jest compiling in the same worker) must not shed test requests.
+    // test/integration/health.test.ts turns it on to prove it works.
+    LOAD_SHEDDING_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...overrides,
   };
 }

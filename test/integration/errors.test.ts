@@ -10,7 +10,7 @@ import { DEMO_CITIZENS } from '../../src/db/demo-data';
 import { buildTestApp, testEnv, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, testPrisma } from '../helpers/db';
 
-const PROBLEM_KEYS = ['detail', 'fejl', 'instance', 'requestId', 'status', 'title', 'type'];
+const PROBLEM_KEYS = ['antalFejl', 'detail', 'fejl', 'instance', 'requestId', 'status', 'title', 'type'];
 const FEJL_KEYS = ['beskrivelse', 'felt', 'fejlkode', 'fejltekst'];
 const SECRET = 'hunter2-db-password';
 
@@ -27,6 +27,8 @@ function expectProblem(res: Res, status: number) {
   expect(typeof problem.detail).toBe('string');
   expect(typeof problem.requestId).toBe('string');
   expect(Array.isArray(problem.fejl)).toBe(true);
+  expect(problem.fejl.length).toBeLessThanOrEqual(20);
+  expect(problem.antalFejl).toBeGreaterThanOrEqual(problem.fejl.length);
   for (const f of problem.fejl) {
     for (const key of Object.keys(f)) expect(FEJL_KEYS).toContain(key);
     expect(f).toMatchObject({ fejlkode: expect.any(Number), fejltekst: expect.any(String), beskrivelse: expect.any(String) });
@@ -61,9 +63,9 @@ describe('errors of the running app', () => {
       expect(problem.title).toBe('Not Found');
     });
 
-    it('unknown /v1 route and unknown method on a known path', async () => {
+    it('unknown /v1 route (404) and a wrong method on a known path (405)', async () => {
       expectProblem(await app.inject({ method: 'GET', url: '/v1/Findes/Ikke', headers: v1Headers(DEMO_CITIZENS.anna.cpr) }), 404);
-      expectProblem(await app.inject({ method: 'PATCH', url: '/v1/Jobagent', headers: v1Headers(DEMO_CITIZENS.anna.cpr) }), 404);
+      expectProblem(await app.inject({ method: 'PATCH', url: '/v1/Jobagent', headers: v1Headers(DEMO_CITIZENS.anna.cpr) }), 405);
     });
 
     it('gives every problem a request id even without x-requestId', async () => {

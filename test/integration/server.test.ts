@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_CITIZENS } from '../../src/db/demo-data';
+import { loadOrCreateLocalKey, signLocalToken } from '../../src/auth/local-key';
+import { ROLE_SCOPES } from '../../src/domain/access';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -20,14 +22,26 @@ interface Started {
 function startServer(env: Record<string, string>): Started {
   const child = spawn(TSX, ['src/server.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    // Load shedding off: tsx compiling at start-up on a busy machine would shed the first requests.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', LOAD_SHEDDING_MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so killAll() also reaches the node process tsx starts.
+    detached: true,
   });
   let out = '';
   child.stdout!.on('data', (chunk) => (out += chunk));
   child.stderr!.on('data', (chunk) => (out += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
+}
+
+/** Cleanup after a test: SIGKILL to tsx and the server it started (a kill of tsx alone orphans it). */
+function killAll(s: Started) {
+  try {
+    process.kill(-s.child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 40_000): Promise<T> {
@@ -78,7 +92,7 @@ describe('server process', () => {
       expect(logLines.some((l) => l.includes('"route":"/v1/Jobagent"'))).toBe(true);
       expect(logLines.filter((l) => l.includes(DEMO_CITIZENS.anna.cpr))).toEqual([]);
     } finally {
-      server.child.kill('SIGKILL');
+      killAll(server);
     }
   }, 60_000);
 
@@ -97,7 +111,45 @@ describe('server process', () => {
       server.child.kill('SIGINT');
       expect(await server.exited).toBe(0);
     } finally {
-      server.child.kill('SIGKILL');
+      killAll(server);
+    }
+  }, 60_000);
+
+  it('on SIGTERM: readiness turns 503 first, requests are still served during the drain delay, then it exits 0', async () => {
+    // The delay only has to outlast the few requests below; the process exits right after it.
+    const server = startServer({
+      DATABASE_URL: process.env.DATABASE_URL!,
+      REDIS_URL: process.env.REDIS_URL!,
+      AUTH_LOCAL_KEY_FILE: path.join(dataDir, 'key.pem'),
+      SHUTDOWN_DRAIN_DELAY_MS: '4000',
+    });
+    try {
+      const address = await addressOf(server);
+      const token = signLocalToken(loadOrCreateLocalKey(path.join(dataDir, 'key.pem')), {
+        sub: 'system-drain-test',
+        role: 'system',
+        scope: ROLE_SCOPES.system.join(' '),
+      });
+      const list = () =>
+        fetch(`${address}/v1/Jobagent`, {
+          headers: { authorization: `Bearer ${token}`, 'x-civilRegistrationIdentifier': DEMO_CITIZENS.anna.cpr, 'x-requestId': randomUUID() },
+        });
+      expect((await fetch(`${address}/health/ready`)).status).toBe(200);
+
+      server.child.kill('SIGTERM');
+      await waitFor(() => (server.output().includes('"msg":"shutting down"') ? true : undefined), 'the shutdown log line');
+      const ready = await fetch(`${address}/health/ready`);
+      expect(ready.status).toBe(503);
+      // Still serving, on kept-alive and on new connections.
+      const during = await list();
+      expect(await during.text()).toContain('jobagenter');
+      expect(during.status).toBe(200);
+      expect((await fetch(`${address}/health/live`, { headers: { connection: 'close' } })).status).toBe(200);
+
+      expect(await server.exited).toBe(0);
+      await expect(fetch(`${address}/health/live`)).rejects.toThrow();
+    } finally {
+      killAll(server);
     }
   }, 60_000);
 

@@ -7,6 +7,7 @@ const PRODUCTION = {
   REDIS_URL: 'rediss://cache.internal:6380',
   AUTH_JWKS_URL: 'https://login.example.dk/.well-known/jwks.json',
   AUTH_ISSUER: 'https://login.example.dk',
+  AUTH_AUDIENCE: 'jobnet-citizen-api',
 };
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
@@ -95,6 +96,28 @@ describe('loadConfig: production', () => {
     for (const other of ['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL'].filter((n) => n !== name)) {
       expect(err.message).not.toContain(other);
     }
+  });
+
+  it('requires AUTH_AUDIENCE (a token issued for another service must be refused)', () => {
+    expect(configError({ ...PRODUCTION, AUTH_AUDIENCE: undefined }).message).toMatch(/NODE_ENV=production requires AUTH_AUDIENCE/);
+    expect(loadConfig({ ...PRODUCTION, NODE_ENV: 'development', AUTH_AUDIENCE: undefined }).auth.audience).toBeUndefined();
+  });
+
+  it('drains for 5 s on shutdown in production, not at all elsewhere, unless set', () => {
+    expect(loadConfig(PRODUCTION).shutdownDrainDelayMs).toBe(5000);
+    expect(loadConfig({}).shutdownDrainDelayMs).toBe(0);
+    expect(loadConfig({ SHUTDOWN_DRAIN_DELAY_MS: '250' }).shutdownDrainDelayMs).toBe(250);
+  });
+
+  it('sheds load at 1 s mean event-loop delay by default; 0 turns it off', () => {
+    expect(loadConfig(PRODUCTION).loadShedding).toEqual({ maxEventLoopDelayMs: 1000, sampleIntervalMs: 1000 });
+    expect(loadConfig({ LOAD_SHEDDING_MAX_EVENT_LOOP_DELAY_MS: '0' }).loadShedding.maxEventLoopDelayMs).toBe(0);
+  });
+
+  it('bounds database statements and readiness checks', () => {
+    const c = loadConfig(PRODUCTION);
+    expect(c.database.statementTimeoutMs).toBe(5000);
+    expect(c.healthReadyTimeoutMs).toBe(2000);
   });
 
   it('requires AUTH_ISSUER with AUTH_JWKS_URL', () => {
