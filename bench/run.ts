@@ -46,6 +46,8 @@ const opts = {
   readCitizens: envInt('BENCH_READ_CITIZENS', 2000),
   writeCitizens: envInt('BENCH_WRITE_CITIZENS', 4000),
   poolSize: envInt('BENCH_POOL_SIZE', 10),
+  /** Servers to run under --cpu-prof; the profiles go to .data/bench-profiles when the run ends. */
+  profile: process.env.BENCH_PROFILE ? envList('BENCH_PROFILE', SERVER_NAMES) : [],
   databaseBase: requireLocal(process.env.BENCH_DATABASE_URL_BASE ?? 'postgresql://postgres@127.0.0.1:5432', 'BENCH_DATABASE_URL_BASE'),
   redisUrl: requireLocal(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', 'BENCH_REDIS_URL'),
 };
@@ -117,10 +119,10 @@ class Child {
     });
   }
 
-  static start(name: string, file: string, args: string[], settings?: ChildSettings): Child {
+  static start(name: string, file: string, args: string[], settings?: ChildSettings, extraExecArgv: string[] = []): Child {
     const proc = fork(path.join(__dirname, `${file}${ext}`), args, {
       // Whatever started the orchestrator (plain node, or tsx) starts every child alike.
-      execArgv: process.execArgv,
+      execArgv: [...process.execArgv, ...extraExecArgv],
       env: { ...process.env, NODE_ENV: 'production', ...(settings ? { BENCH_CHILD: JSON.stringify(settings) } : {}) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -141,6 +143,16 @@ class Child {
       });
       if (msg) this.proc.send(msg);
     });
+  }
+
+  /** Lets the child close and exit (it writes its CPU profile then); kills it after 15 s. */
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise((resolve) => this.proc.once('exit', resolve));
+    this.proc.disconnect();
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
   }
 
   async ready(): Promise<void> {
@@ -293,7 +305,8 @@ async function main() {
   };
   const servers = new Map<ServerName, Child>();
   for (const name of serverNames) {
-    servers.set(name, Child.start(name, `servers/${name === 'bare-merging' ? 'bare' : name}`, name === 'bare-merging' ? ['merging'] : [], settings));
+    const profile = opts.profile.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA_DIR, 'bench-profiles')}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+    servers.set(name, Child.start(name, `servers/${name === 'bare-merging' ? 'bare' : name}`, name === 'bare-merging' ? ['merging'] : [], settings, profile));
   }
   const loadgen = Child.start('loadgen', 'loadgen', []);
   const loadgenReady = loadgen.ask({ type: 'init', tokens }, 'ready', 60_000);
@@ -404,7 +417,8 @@ async function main() {
   await cleanRedis(redis);
   redis.disconnect();
   await pool.end();
-  for (const child of [...servers.values(), loadgen]) child.proc.disconnect();
+  await Promise.all([...servers.values(), loadgen].map((child) => child.stop()));
+  if (opts.profile.length > 0) console.log(`CPU profiles: ${path.relative(process.cwd(), path.join(DATA_DIR, 'bench-profiles'))}`);
 
   if (failures.length > 0) {
     console.error(`\nFAILED: requests that were not 2xx in the measured phase:\n  ${failures.join('\n  ')}`);
