@@ -152,7 +152,7 @@ export function targetTable(list: Target[]): string {
   const rows = list.map((t) => [
     t.measure,
     t.target,
-    t.measure.includes('p99') ? `${fmt(t.measured, 1)} ms` : t.measure.includes('RSS') ? `${fmt(t.measured)} MB` : fmt(t.measured, 2),
+    t.measure.includes('p99') ? `${fmt(t.measured, 1)} ms` : t.measure.includes('RSS') ? `${fmt(t.measured)} MB` : fmt(t.measured, 3),
     t.pass === undefined ? 'n/a' : t.pass ? 'PASS' : 'FAIL',
   ]);
   return table(['measure', 'target', 'measured', 'result'], rows);

@@ -271,6 +271,39 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
   if (distinct.size > 1) throw new Error(`servers answer ${scenario.name} in different shapes: ${JSON.stringify(Object.fromEntries(shapes))}`);
 }
 
+/**
+ * The 25-per-citizen rule under concurrency, on every server that writes: 30 creates at once for one
+ * citizen must give exactly 25 × 201 and 5 × 409. A baseline that skipped the rule (or a service that
+ * lost it) would otherwise look faster than it is.
+ */
+async function limitCheck(scenario: Scenario, servers: Map<ServerName, Child>, tokens: Record<string, string>): Promise<void> {
+  const statuses: string[] = [];
+  for (const [i, name] of scenario.servers.entries()) {
+    const child = servers.get(name);
+    if (!child) continue;
+    const cpr = scenario.citizens[scenario.citizens.length - 1 - i];
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        fetch(`http://127.0.0.1:${child.port}/v1/Jobagent`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${tokens[cpr]}`,
+            'x-civilRegistrationIdentifier': cpr,
+            'x-requestId': randomUUID(),
+            'content-type': 'application/json',
+          },
+          body: scenario.body,
+        }).then(async (res) => (await res.arrayBuffer(), res.status)),
+      ),
+    );
+    const created = answers.filter((a) => a === 201).length;
+    const refused = answers.filter((a) => a === 409).length;
+    if (created !== 25 || refused !== 5) throw new Error(`${name}: 30 concurrent creates for one citizen gave ${JSON.stringify(answers)}; expected 25 × 201 and 5 × 409`);
+    statuses.push(name);
+  }
+  console.log(`limit check: 30 concurrent creates for one citizen give 25 × 201 and 5 × 409 on ${statuses.join(', ')}`);
+}
+
 async function main() {
   const startedAt = Date.now();
   const scenarios = ALL_SCENARIOS.filter((s) => opts.scenarios.includes(s.name)).map((s) => ({
@@ -313,7 +346,13 @@ async function main() {
   await Promise.all([...servers.values()].map((c) => c.ready()));
   await loadgenReady;
 
-  for (const scenario of scenarios) await sanityCheck(scenario, servers, tokens);
+  for (const scenario of scenarios) {
+    await sanityCheck(scenario, servers, tokens);
+    if (scenario.kind === 'write') {
+      await limitCheck(scenario, servers, tokens);
+      await resetWriters(pool, writers);
+    }
+  }
 
   const failures: string[] = [];
   const warmupProblems: string[] = [];
