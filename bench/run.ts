@@ -40,7 +40,7 @@ const opts = {
   seconds: envInt('BENCH_SECONDS', 10),
   rounds: envInt('BENCH_ROUNDS', 3),
   connections: envInt('BENCH_CONNECTIONS', 50),
-  warmupSeconds: process.env.BENCH_WARMUP_SECONDS === '0' ? 0 : envInt('BENCH_WARMUP_SECONDS', 2),
+  warmupSeconds: process.env.BENCH_WARMUP_SECONDS === '0' ? 0 : envInt('BENCH_WARMUP_SECONDS', 3),
   scenarios: envList('BENCH_SCENARIOS', SCENARIO_NAMES),
   servers: envList('BENCH_SERVERS', SERVER_NAMES),
   readCitizens: envInt('BENCH_READ_CITIZENS', 2000),
@@ -371,17 +371,24 @@ async function main() {
     overallRate,
   });
 
+  // Warm-up: every server runs every scenario once before anything is measured (JIT, pools, caches).
+  if (opts.warmupSeconds > 0) {
+    for (const scenario of scenarios) {
+      for (const name of scenario.servers) {
+        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        const w = await load(loadgen, job(scenario, servers.get(name)!, opts.warmupSeconds));
+        if (notOk(w) > 0) warmupProblems.push(`warm-up ${scenario.name} ${name}: ${describe(w)}`);
+      }
+    }
+    console.log(`warmed up: ${opts.warmupSeconds} s per server and scenario`);
+  }
+
   for (let round = 1; round <= opts.rounds; round++) {
     for (const scenario of scenarios) {
       // The order of the servers rotates from round to round, so none is always first or last.
       const order = scenario.servers.map((_, i) => scenario.servers[(i + round - 1) % scenario.servers.length]);
       for (const name of order) {
         const child = servers.get(name)!;
-        if (round === 1 && opts.warmupSeconds > 0) {
-          if (scenario.kind === 'write') await resetWriters(pool, writers);
-          const w = await load(loadgen, job(scenario, child, opts.warmupSeconds));
-          if (notOk(w) > 0) warmupProblems.push(`warm-up ${scenario.name} ${name}: ${describe(w)}`);
-        }
         if (scenario.kind === 'write') await resetWriters(pool, writers);
         const before = await child.usage();
         const stopRss = watchRss(child.proc.pid!);
@@ -430,6 +437,12 @@ async function main() {
   const saturated = summaries.flatMap((s) => s.servers.filter((v) => v.loadgenCpuShare > 0.9).map((v) => `${s.name}/${v.server}`));
   if (saturated.length > 0) {
     console.log(`\nnote: the load generator used > 90% of a core during ${saturated.join(', ')}; those servers may be faster than measured`);
+  }
+  const scattered = summaries.flatMap((s) =>
+    s.servers.filter((v) => v.rounds.length > 1 && Math.max(...v.rounds) / Math.min(...v.rounds) > 1.5).map((v) => `${s.name}/${v.server}`),
+  );
+  if (scattered.length > 0) {
+    console.log(`note: the rounds of ${scattered.join(', ')} differ by more than 1.5×: the machine was busy, so the throughput ratios are uncertain; CPU µs/req is the steadier figure`);
   }
   for (const w of warmupProblems) console.log(`note: ${w}`);
   console.log(`\nload average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; took ${Math.round((Date.now() - startedAt) / 1000)} s`);
