@@ -1,123 +1,485 @@
 /**
- * npm run bench: the whole /v1 pipeline against a bare baseline, in one run on one machine.
- *
- * Baseline: bare Fastify + pg + ioredis doing the same essential work per request (SET NX PX for the
- * request id, one SELECT of the citizen's job agents, JSON out). Service: the real app (token
- * verification, CPR check, idempotency, validation, Prisma, serialisation, logging to /dev/null).
- * Both run against the machine's PostgreSQL and Redis, on 127.0.0.1 only, bounded in time.
- * Results are ratios against the baseline measured in the same run; absolute numbers vary by machine.
+ * npm run bench: the service against a bare baseline, a read-merging baseline and an Express peer,
+ * measured from outside. Every server and the load generator (autocannon) run in child processes
+ * started the same way (plain node on tsc output, see bench/tsconfig.json); this orchestrator only
+ * prepares the data, starts and stops the children, measures them and prints. Rounds are
+ * interleaved; ratios within one run are what counts. See docs/benchmark.md.
  */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { Redis } from 'ioredis';
-import { buildApp } from '../src/app';
-import { loadConfig } from '../src/config';
-import { applyMigrations } from '../src/db/migrate';
-import { seedDemoData } from '../src/db/seed';
-import { DEMO_CITIZENS } from '../src/db/demo-data';
-import { loadOrCreateLocalKey, signLocalToken } from '../src/auth/local-key';
-import { ROLE_SCOPES } from '../src/domain/access';
+import { citizens, CREATE_BODY, prepareDatabase, resetWriters, seed, signTokens } from './fixtures';
+import { median, ratioTable, scenarioTable, summarize, targets, targetTable, type Run, type ScenarioSummary } from './report';
+import {
+  AUDIENCE,
+  DATA_DIR,
+  envInt,
+  envList,
+  IDEMPOTENCY_TTL_MS,
+  KEY_FILE,
+  REDIS_KEY_PREFIX,
+  requireLocal,
+  RESULT_FILE,
+  type ChildMessage,
+  type ChildSettings,
+  type LoadJob,
+  type LoadResult,
+  type ParentMessage,
+  type ServerName,
+} from './shared';
 
-const BASE = process.env.BENCH_DATABASE_URL_BASE ?? 'postgresql://postgres@127.0.0.1:5432';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const KEY_FILE = '.data/bench-signing-key.pem';
+const SERVER_NAMES = ['service', 'bare', 'bare-merging', 'express'] as const satisfies readonly ServerName[];
+const SCENARIO_NAMES = ['read-one', 'read-many', 'write'] as const;
+type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
-async function prepareDatabase(): Promise<string> {
-  const admin = new Pool({ connectionString: `${BASE}/postgres`, max: 1 });
-  await admin.query('DROP DATABASE IF EXISTS jobnet_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE jobnet_bench');
-  await admin.end();
-  const url = `${BASE}/jobnet_bench`;
-  await applyMigrations(url);
-  return url;
+const opts = {
+  seconds: envInt('BENCH_SECONDS', 10),
+  rounds: envInt('BENCH_ROUNDS', 3),
+  connections: envInt('BENCH_CONNECTIONS', 50),
+  warmupSeconds: process.env.BENCH_WARMUP_SECONDS === '0' ? 0 : envInt('BENCH_WARMUP_SECONDS', 3),
+  scenarios: envList('BENCH_SCENARIOS', SCENARIO_NAMES),
+  servers: envList('BENCH_SERVERS', SERVER_NAMES),
+  readCitizens: envInt('BENCH_READ_CITIZENS', 2000),
+  writeCitizens: envInt('BENCH_WRITE_CITIZENS', 4000),
+  poolSize: envInt('BENCH_POOL_SIZE', 10),
+  /** Servers to run under --cpu-prof; the profiles go to .data/bench-profiles when the run ends. */
+  profile: process.env.BENCH_PROFILE ? envList('BENCH_PROFILE', SERVER_NAMES) : [],
+  databaseBase: requireLocal(process.env.BENCH_DATABASE_URL_BASE ?? 'postgresql://postgres@127.0.0.1:5432', 'BENCH_DATABASE_URL_BASE'),
+  redisUrl: requireLocal(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', 'BENCH_REDIS_URL'),
+};
+
+const readers = citizens(0, opts.readCitizens);
+const writers = citizens(opts.readCitizens, opts.writeCitizens);
+
+interface Scenario {
+  name: ScenarioName;
+  title: string;
+  kind: 'read' | 'write';
+  method: 'GET' | 'POST';
+  body?: string;
+  citizens: string[];
+  /** bare-merging differs from bare only for reads. */
+  servers: ServerName[];
 }
 
-async function measure(name: string, url: string, headers: () => Record<string, string>) {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...headers() } }) }],
-  });
-  const ok = result['2xx'];
-  const bad = result.non2xx + result.errors + result.timeouts;
-  console.log(
-    `${name.padEnd(9)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${ok} ok, ${bad} not ok)`,
-  );
-  if (bad > 0) {
-    throw new Error(`${name}: ${bad} requests failed (${JSON.stringify(result.statusCodeStats)}, ${result.errors} errors, ${result.timeouts} timeouts)`);
+const ALL_SCENARIOS: Scenario[] = [
+  { name: 'read-one', title: 'GET /v1/Jobagent (one citizen)', kind: 'read', method: 'GET', citizens: readers.slice(0, 1), servers: [...SERVER_NAMES] },
+  {
+    name: 'read-many',
+    title: `GET /v1/Jobagent (${readers.length.toLocaleString('en-US')} citizens, round robin)`,
+    kind: 'read',
+    method: 'GET',
+    citizens: readers,
+    servers: [...SERVER_NAMES],
+  },
+  {
+    name: 'write',
+    title: `POST /v1/Jobagent (${writers.length.toLocaleString('en-US')} citizens)`,
+    kind: 'write',
+    method: 'POST',
+    body: JSON.stringify(CREATE_BODY),
+    citizens: writers,
+    servers: ['service', 'bare', 'express'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+const children = new Set<ChildProcess>();
+const ext = path.extname(__filename);
+
+class Child {
+  private waiting = new Map<string, { resolve: (m: ChildMessage) => void; reject: (e: Error) => void }>();
+  private exited?: string;
+  port = 0;
+
+  constructor(
+    readonly name: string,
+    readonly proc: ChildProcess,
+  ) {
+    children.add(proc);
+    proc.on('message', (msg: ChildMessage) => {
+      const key = msg.type === 'result' || (msg.type === 'error' && msg.id !== undefined) ? `run:${(msg as { id: number }).id}` : msg.type;
+      const w = this.waiting.get(key);
+      if (!w) return;
+      this.waiting.delete(key);
+      if (msg.type === 'error') w.reject(new Error(`${name}: ${msg.message}`));
+      else w.resolve(msg);
+    });
+    proc.on('exit', (code, signal) => {
+      children.delete(proc);
+      this.exited = `${name} exited (${signal ?? code})`;
+      for (const w of this.waiting.values()) w.reject(new Error(this.exited));
+      this.waiting.clear();
+    });
   }
-  return result;
+
+  static start(name: string, file: string, args: string[], settings?: ChildSettings, extraExecArgv: string[] = []): Child {
+    const proc = fork(path.join(__dirname, `${file}${ext}`), args, {
+      // Whatever started the orchestrator (plain node, or tsx) starts every child alike.
+      execArgv: [...process.execArgv, ...extraExecArgv],
+      env: { ...process.env, NODE_ENV: 'production', ...(settings ? { BENCH_CHILD: JSON.stringify(settings) } : {}) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Child(name, proc);
+  }
+
+  /** Sends a message and waits for the answer of the given type (or key). */
+  ask(msg: ParentMessage | undefined, key: string, timeoutMs: number): Promise<ChildMessage> {
+    if (this.exited) return Promise.reject(new Error(this.exited));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(key);
+        reject(new Error(`${this.name}: no '${key}' answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.set(key, {
+        resolve: (m) => (clearTimeout(timer), resolve(m)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      });
+      if (msg) this.proc.send(msg);
+    });
+  }
+
+  /** Lets the child close and exit (it writes its CPU profile then); kills it after 15 s. */
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise((resolve) => this.proc.once('exit', resolve));
+    this.proc.disconnect();
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  async ready(): Promise<void> {
+    const msg = await this.ask(undefined, 'ready', 60_000);
+    if (msg.type === 'ready') this.port = msg.port;
+  }
+
+  async usage(): Promise<{ cpuMicros: number; rss: number }> {
+    const msg = await this.ask({ type: 'usage' }, 'usage', 10_000);
+    if (msg.type !== 'usage') throw new Error('unexpected answer');
+    return msg;
+  }
+}
+
+let nextJob = 0;
+async function load(loadgen: Child, job: LoadJob): Promise<LoadResult> {
+  const id = nextJob++;
+  const msg = await loadgen.ask({ type: 'run', id, job }, `run:${id}`, (job.seconds + 60) * 1000);
+  if (msg.type !== 'result') throw new Error('unexpected answer');
+  return msg.result;
+}
+
+function killChildren() {
+  for (const proc of children) proc.kill('SIGKILL');
+}
+process.on('exit', killChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killChildren();
+    process.exit(130);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory: the peak RSS of a server while a run lasts
+
+function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resets the kernel's peak-RSS mark (VmHWM) when allowed, and also samples VmRSS every 100 ms. */
+function watchRss(pid: number): () => number {
+  let hwmReset = false;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    hwmReset = true;
+  } catch {
+    // Not permitted or not Linux: sampling only.
+  }
+  let peakKb = procStatusKb(pid, 'VmRSS');
+  const timer = setInterval(() => {
+    peakKb = Math.max(peakKb, procStatusKb(pid, 'VmRSS'));
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    if (hwmReset) peakKb = Math.max(peakKb, procStatusKb(pid, 'VmHWM'));
+    return peakKb * 1024;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function cleanRedis(redis: Redis) {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_KEY_PREFIX}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
+
+/** One request from the orchestrator per server and scenario: right status, and the same shape from every server. */
+async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, tokens: Record<string, string>): Promise<void> {
+  const cpr = scenario.citizens[0];
+  const shapes = new Map<string, string>();
+  for (const name of scenario.servers) {
+    const child = servers.get(name);
+    if (!child) continue;
+    const send = () =>
+      fetch(`http://127.0.0.1:${child.port}/v1/Jobagent`, {
+        method: scenario.method,
+        headers: {
+          authorization: `Bearer ${tokens[cpr]}`,
+          'x-civilRegistrationIdentifier': cpr,
+          'x-requestId': randomUUID(),
+          ...(scenario.body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: scenario.body,
+      });
+    // Just after start-up the service may still shed load (its event-loop delay was high while it started).
+    let res = await send();
+    for (let i = 0; res.status === 503 && i < 20; i++) {
+      await res.text();
+      await new Promise((r) => setTimeout(r, 500));
+      res = await send();
+    }
+    const text = await res.text();
+    const expected = scenario.kind === 'write' ? 201 : 200;
+    if (res.status !== expected) throw new Error(`${name} answered ${scenario.method} with ${res.status}, expected ${expected}: ${text.slice(0, 300)}`);
+    const body = JSON.parse(text);
+    const item = scenario.kind === 'write' ? body : body.jobagenter?.[0];
+    if (scenario.kind === 'read' && body.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
+    const shape = (o: Record<string, unknown>): string =>
+      Object.keys(o)
+        .sort()
+        .map((k) => (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k]) && k !== 'soegeparametre' ? `${k}{${shape(o[k] as Record<string, unknown>)}}` : k))
+        .join(',');
+    shapes.set(name, shape(item));
+  }
+  const distinct = new Set(shapes.values());
+  if (distinct.size > 1) throw new Error(`servers answer ${scenario.name} in different shapes: ${JSON.stringify(Object.fromEntries(shapes))}`);
+}
+
+/**
+ * The 25-per-citizen rule under concurrency, on every server that writes: 30 creates at once for one
+ * citizen must give exactly 25 × 201 and 5 × 409. A baseline that skipped the rule (or a service that
+ * lost it) would otherwise look faster than it is.
+ */
+async function limitCheck(scenario: Scenario, servers: Map<ServerName, Child>, tokens: Record<string, string>): Promise<void> {
+  const statuses: string[] = [];
+  for (const [i, name] of scenario.servers.entries()) {
+    const child = servers.get(name);
+    if (!child) continue;
+    const cpr = scenario.citizens[scenario.citizens.length - 1 - i];
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        fetch(`http://127.0.0.1:${child.port}/v1/Jobagent`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${tokens[cpr]}`,
+            'x-civilRegistrationIdentifier': cpr,
+            'x-requestId': randomUUID(),
+            'content-type': 'application/json',
+          },
+          body: scenario.body,
+        }).then(async (res) => (await res.arrayBuffer(), res.status)),
+      ),
+    );
+    const created = answers.filter((a) => a === 201).length;
+    const refused = answers.filter((a) => a === 409).length;
+    if (created !== 25 || refused !== 5) throw new Error(`${name}: 30 concurrent creates for one citizen gave ${JSON.stringify(answers)}; expected 25 × 201 and 5 × 409`);
+    statuses.push(name);
+  }
+  console.log(`limit check: 30 concurrent creates for one citizen give 25 × 201 and 5 × 409 on ${statuses.join(', ')}`);
 }
 
 async function main() {
-  const databaseUrl = await prepareDatabase();
-  const anna = DEMO_CITIZENS.anna;
+  const startedAt = Date.now();
+  const scenarios = ALL_SCENARIOS.filter((s) => opts.scenarios.includes(s.name)).map((s) => ({
+    ...s,
+    servers: s.servers.filter((v) => opts.servers.includes(v)),
+  }));
+  const serverNames = opts.servers.filter((v) => scenarios.some((s) => s.servers.includes(v)));
 
-  // Baseline: the same essential work with no framework features.
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
-  const redis = new Redis(REDIS_URL, { keyPrefix: 'jobnet-bench:' });
-  const baseline = Fastify();
-  baseline.get('/v1/Jobagent', async (request, reply) => {
-    const id = request.headers['x-requestid'] as string;
-    if ((await redis.set(`idem:${id}`, '1', 'PX', 60_000, 'NX')) !== 'OK') return reply.code(412).send();
-    const cpr = request.headers['x-civilregistrationidentifier'] as string;
-    const { rows } = await pool.query('SELECT * FROM jobagent WHERE cpr = $1 ORDER BY oprettet, id', [cpr]);
-    return { jobagenter: rows };
-  });
-  const baselineAddress = await baseline.listen({ host: '127.0.0.1', port: 0 });
-
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    REDIS_KEY_PREFIX: 'jobnet-bench:',
-    AUTH_JWKS_URL: 'https://unused.invalid/jwks.json',
-    AUTH_ISSUER: 'unused',
-    RATE_LIMIT_MAX: '100000000',
-  });
-  // Production mode, but with the local key so the bench needs no JWKS server.
-  config.auth.jwksUrl = undefined;
-  config.auth.issuer = undefined;
-  config.auth.localKeyFile = KEY_FILE;
-  const app = await buildApp({ config, logStream: createWriteStream('/dev/null') });
-  await seedDemoData(app.prisma);
-  const appAddress = await app.listen({ host: '127.0.0.1', port: 0 });
-
-  const token = signLocalToken(loadOrCreateLocalKey(KEY_FILE), {
-    sub: 'bench',
-    role: 'borger',
-    scope: ROLE_SCOPES.borger.join(' '),
-    cpr: anna.cpr,
-  });
-  const headers = () => ({
-    authorization: `Bearer ${token}`,
-    'x-civilRegistrationIdentifier': anna.cpr,
-    'x-requestId': randomUUID(),
-  });
-
-  console.log(`GET /v1/Jobagent, ${CONNECTIONS} connections, ${DURATION_S} s each, after a 3 s warm-up`);
-  await autocannon({ url: `${baselineAddress}/v1/Jobagent`, connections: 5, duration: 3, requests: [{ setupRequest: (r) => ({ ...r, headers: headers() }) }] });
-  await autocannon({ url: `${appAddress}/v1/Jobagent`, connections: 5, duration: 3, requests: [{ setupRequest: (r) => ({ ...r, headers: headers() }) }] });
-  const base = await measure('baseline', `${baselineAddress}/v1/Jobagent`, headers);
-  const svc = await measure('service', `${appAddress}/v1/Jobagent`, headers);
   console.log(
-    `ratio service/baseline: throughput ${(svc.requests.average / base.requests.average).toFixed(2)}, ` +
-      `p99 latency ${(svc.latency.p99 / Math.max(base.latency.p99, 1)).toFixed(2)}`,
+    `npm run bench: ${scenarios.map((s) => s.name).join(', ')} × ${serverNames.join(', ')}; ` +
+      `${opts.rounds} rounds × ${opts.seconds} s, ${opts.connections} connections, ${opts.warmupSeconds} s warm-up`,
   );
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
-  await app.close();
-  await baseline.close();
-  await pool.end();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const databaseUrl = await prepareDatabase(opts.databaseBase);
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  await seed(pool, readers, writers);
+  const redis = new Redis(opts.redisUrl, { lazyConnect: true });
+  await redis.connect();
+  await cleanRedis(redis);
+  const tokens = signTokens([...readers, ...writers]);
+  console.log(`seeded ${readers.length} citizens with 2 job agents each and ${writers.length} without; ${Object.keys(tokens).length} tokens signed`);
+
+  const settings: ChildSettings = {
+    databaseUrl,
+    redisUrl: opts.redisUrl,
+    keyFile: KEY_FILE,
+    audience: AUDIENCE,
+    poolSize: opts.poolSize,
+    idempotencyTtlMs: IDEMPOTENCY_TTL_MS,
+  };
+  const servers = new Map<ServerName, Child>();
+  for (const name of serverNames) {
+    const profile = opts.profile.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${path.join(DATA_DIR, 'bench-profiles')}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+    servers.set(name, Child.start(name, `servers/${name === 'bare-merging' ? 'bare' : name}`, name === 'bare-merging' ? ['merging'] : [], settings, profile));
+  }
+  const loadgen = Child.start('loadgen', 'loadgen', []);
+  const loadgenReady = loadgen.ask({ type: 'init', tokens }, 'ready', 60_000);
+  await Promise.all([...servers.values()].map((c) => c.ready()));
+  await loadgenReady;
+
+  for (const scenario of scenarios) {
+    await sanityCheck(scenario, servers, tokens);
+    if (scenario.kind === 'write') {
+      await limitCheck(scenario, servers, tokens);
+      await resetWriters(pool, writers);
+    }
+  }
+
+  const failures: string[] = [];
+  const warmupProblems: string[] = [];
+  const runs: Run[] = [];
+  const notOk = (r: LoadResult) => r.non2xx + r.errors + r.timeouts;
+  const describe = (r: LoadResult) => `status ${JSON.stringify(r.statusCodes)}, ${r.errors} errors, ${r.timeouts} timeouts`;
+
+  const job = (scenario: Scenario, child: Child, seconds: number, overallRate?: number): LoadJob => ({
+    url: `http://127.0.0.1:${child.port}`,
+    method: scenario.method,
+    path: '/v1/Jobagent',
+    body: scenario.body,
+    citizens: scenario.citizens,
+    connections: opts.connections,
+    seconds,
+    overallRate,
+  });
+
+  // Warm-up: every server runs every scenario once before anything is measured (JIT, pools, caches).
+  if (opts.warmupSeconds > 0) {
+    for (const scenario of scenarios) {
+      for (const name of scenario.servers) {
+        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        const w = await load(loadgen, job(scenario, servers.get(name)!, opts.warmupSeconds));
+        if (notOk(w) > 0) warmupProblems.push(`warm-up ${scenario.name} ${name}: ${describe(w)}`);
+      }
+    }
+    console.log(`warmed up: ${opts.warmupSeconds} s per server and scenario`);
+  }
+
+  for (let round = 1; round <= opts.rounds; round++) {
+    for (const scenario of scenarios) {
+      // The order of the servers rotates from round to round, so none is always first or last.
+      const order = scenario.servers.map((_, i) => scenario.servers[(i + round - 1) % scenario.servers.length]);
+      for (const name of order) {
+        const child = servers.get(name)!;
+        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        const before = await child.usage();
+        const stopRss = watchRss(child.proc.pid!);
+        const result = await load(loadgen, job(scenario, child, opts.seconds));
+        const peakRss = stopRss();
+        const after = await child.usage();
+        runs.push({ round, scenario: scenario.name, server: name, load: result, serverCpuMicros: after.cpuMicros - before.cpuMicros, peakRss });
+        if (notOk(result) > 0) failures.push(`round ${round} ${scenario.name} ${name}: ${describe(result)}`);
+        console.log(
+          `round ${round}  ${scenario.name.padEnd(9)} ${name.padEnd(12)} ${Math.round(result.rps).toString().padStart(6)} req/s  ` +
+            `p99 ${result.latency.p99} ms  ${notOk(result) > 0 ? `NOT OK: ${describe(result)}` : 'ok'}`,
+        );
+      }
+    }
+  }
+
+  // p99 of the service at half of its own maximum (median) rate.
+  const summaries: ScenarioSummary[] = [];
+  for (const scenario of scenarios) {
+    const summary: ScenarioSummary = { name: scenario.name, title: scenario.title, kind: scenario.kind, servers: summarize(runs, scenario.name, scenario.servers) };
+    const service = servers.get('service');
+    const max = median(runs.filter((r) => r.scenario === scenario.name && r.server === 'service').map((r) => r.load.rps));
+    if (service && max > 2) {
+      const rate = Math.floor(max / 2);
+      if (scenario.kind === 'write') await resetWriters(pool, writers);
+      const result = await load(loadgen, job(scenario, service, opts.seconds, rate));
+      summary.halfRate = { rate, load: result };
+      if (notOk(result) > 0) failures.push(`half rate ${scenario.name} service: ${describe(result)}`);
+      console.log(`half rate ${scenario.name.padEnd(9)} service      ${rate} req/s asked, ${Math.round(result.rps)} served  p99 ${result.latency.p99} ms`);
+    }
+    summaries.push(summary);
+  }
+
+  console.log('');
+  for (const s of summaries) {
+    console.log(`${s.title}: median of ${opts.rounds} rounds × ${opts.seconds} s, ${opts.connections} connections`);
+    console.log(scenarioTable(s.servers));
+    if (s.halfRate) console.log(`service at ${s.halfRate.rate} req/s (half its max): p50 ${s.halfRate.load.latency.p50} ms, p99 ${s.halfRate.load.latency.p99} ms`);
+    console.log('');
+  }
+  console.log(ratioTable(summaries));
+  console.log('');
+  const targetList = targets(summaries);
+  console.log(targetTable(targetList));
+
+  const saturated = summaries.flatMap((s) => s.servers.filter((v) => v.loadgenCpuShare > 0.9).map((v) => `${s.name}/${v.server}`));
+  if (saturated.length > 0) {
+    console.log(`\nnote: the load generator used > 90% of a core during ${saturated.join(', ')}; those servers may be faster than measured`);
+  }
+  const scattered = summaries.flatMap((s) =>
+    s.servers.filter((v) => v.rounds.length > 1 && Math.max(...v.rounds) / Math.min(...v.rounds) > 1.5).map((v) => `${s.name}/${v.server}`),
+  );
+  if (scattered.length > 0) {
+    console.log(`note: the rounds of ${scattered.join(', ')} differ by more than 1.5×: the machine was busy, so the throughput ratios are uncertain; CPU µs/req is the steadier figure`);
+  }
+  for (const w of warmupProblems) console.log(`note: ${w}`);
+  console.log(`\nload average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; took ${Math.round((Date.now() - startedAt) / 1000)} s`);
+
+  writeFileSync(
+    RESULT_FILE,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        options: { ...opts, databaseBase: undefined, redisUrl: undefined },
+        machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavgEnd: os.loadavg() },
+        summaries,
+        targets: targetList,
+        failures,
+        warmupProblems,
+        runs,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`results: ${path.relative(process.cwd(), RESULT_FILE)}`);
+
+  await cleanRedis(redis);
   redis.disconnect();
+  await pool.end();
+  await Promise.all([...servers.values(), loadgen].map((child) => child.stop()));
+  if (opts.profile.length > 0) console.log(`CPU profiles: ${path.relative(process.cwd(), path.join(DATA_DIR, 'bench-profiles'))}`);
+
+  if (failures.length > 0) {
+    console.error(`\nFAILED: requests that were not 2xx in the measured phase:\n  ${failures.join('\n  ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {
   console.error(err);
+  killChildren();
   process.exit(1);
 });

@@ -1,0 +1,94 @@
+/**
+ * The bench's data: a dedicated database (dropped, recreated and migrated like production),
+ * fictitious citizens inserted in bulk, one pre-signed token per citizen, and the request bodies.
+ */
+import { createSigner } from 'fast-jwt';
+import { Pool } from 'pg';
+import { applyMigrations } from '../src/db/migrate';
+import { LOCAL_ISSUER, LOCAL_KID, loadOrCreateLocalKey } from '../src/auth/local-key';
+import { ROLE_SCOPES } from '../src/domain/access';
+import { AUDIENCE, DATABASE_NAME, KEY_FILE } from './shared';
+
+/**
+ * n distinct well-formed CPRs of real dates (DD 01-28, MM 01-12, YY 50-99, 7th digit 1 = 1900s),
+ * starting at `from`, so that read and write citizens never overlap.
+ */
+export function citizens(from: number, n: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < from + n; i++) {
+    const date = i % (28 * 12 * 50);
+    const serial = 1000 + Math.floor(i / (28 * 12 * 50));
+    const dd = String((date % 28) + 1).padStart(2, '0');
+    const mm = String((Math.floor(date / 28) % 12) + 1).padStart(2, '0');
+    const yy = String(50 + Math.floor(date / (28 * 12)));
+    out.push(`${dd}${mm}${yy}${serial}`);
+  }
+  return out;
+}
+
+/** A job agent with e-mail and a typical search, the body of every POST. */
+export const CREATE_BODY = {
+  titel: 'Lagermedarbejder, deltid',
+  jobagent: { email: 'Borger@Example.dk', udsendelsesinterval: 'Dagligt', smsNotifikation: false },
+  soegeparametre: {
+    geografi: { region: ['Hovedstaden'], afstand: { maxAfstand: 25, fraPostnummer: 2100 } },
+    arbejdsomraade: {
+      stillingsbetegnelser: [
+        { conceptUriDa: 'http://data.star.dk/esco/occupation/1234', aliasIdentifier: '5d8e2f1a-9b3c-4d7e-a6f0-1c2b3d4e5f03' },
+      ],
+    },
+    arbejdstid: { arbejdstidstype: 'Deltid', deltidMinTimer: 15, deltidMaxTimer: 30 },
+  },
+};
+
+const SAVED_SEARCH = { geografi: { region: ['Midtjylland'] }, ansaettelsesvarighed: { ansaettelsesvarighedstyper: ['Fast'] } };
+
+/** Drops and recreates the bench database and applies the migrations; returns its URL. */
+export async function prepareDatabase(base: string): Promise<string> {
+  const admin = new Pool({ connectionString: `${base}/postgres`, max: 1 });
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await admin.end();
+  }
+  const url = `${base}/${DATABASE_NAME}`;
+  await applyMigrations(url);
+  return url;
+}
+
+/**
+ * Inserts every citizen in one statement; each reader gets two job agents (one automatic with
+ * e-mail, one saved search), like the demo citizen Anna. Writers start with none.
+ */
+export async function seed(pool: Pool, readers: string[], writers: string[]): Promise<void> {
+  const all = [...readers, ...writers];
+  await pool.query(
+    `INSERT INTO borger (cpr, fornavn, efternavn) SELECT cpr, 'Bench', 'Borger' FROM unnest($1::bpchar[]) AS cpr`,
+    [all],
+  );
+  await pool.query(
+    `INSERT INTO jobagent (id, cpr, titel, email, "emailVerificeret", udsendelsesinterval, "smsNotifikation", soegeparametre, oprettet, opdateret)
+     SELECT gen_random_uuid(), cpr, 'Lagermedarbejder, deltid', 'borger@example.dk', true, 'Dagligt', false, $2::jsonb, now() - interval '2 days', now()
+       FROM unnest($1::bpchar[]) AS cpr
+     UNION ALL
+     SELECT gen_random_uuid(), cpr, 'Gemt søgning: lager', NULL, false, NULL, false, $3::jsonb, now() - interval '1 day', now()
+       FROM unnest($1::bpchar[]) AS cpr`,
+    [readers, JSON.stringify(CREATE_BODY.soegeparametre), JSON.stringify(SAVED_SEARCH)],
+  );
+  await pool.query('ANALYZE borger, jobagent');
+}
+
+/** Removes the writers' job agents, so no run meets the 25-per-citizen limit or a bigger table than the others. */
+export async function resetWriters(pool: Pool, writers: string[]): Promise<void> {
+  await pool.query('DELETE FROM jobagent WHERE cpr = ANY($1::bpchar[])', [writers]);
+  await pool.query('VACUUM (ANALYZE) jobagent');
+}
+
+/** One token per citizen, as the identity provider would issue them: role borger, all citizen scopes, cpr, sub. */
+export function signTokens(cprs: string[]): Record<string, string> {
+  const key = loadOrCreateLocalKey(KEY_FILE);
+  const sign = createSigner({ key: key.privateKeyPem, algorithm: 'ES256', kid: LOCAL_KID, iss: LOCAL_ISSUER, aud: AUDIENCE, expiresIn: 8 * 3600_000 });
+  const scope = ROLE_SCOPES.borger.join(' ');
+  return Object.fromEntries(cprs.map((cpr, i) => [cpr, sign({ sub: `bench-borger-${i}`, role: 'borger', scope, cpr })]));
+}

@@ -1,0 +1,57 @@
+/**
+ * The Express peer: how a typical team would write the same two operations with Express 5,
+ * pg, ioredis and ajv. Same essential work as bare (servers/common.ts, bench/sql.ts); the POST body
+ * is parsed by express.json() and validated by ajv with the API's JSON schema. ETags are off
+ * (the service sends none) and so is x-powered-by.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import Ajv from 'ajv';
+import { READ_JOBAGENT, WRITE_JOBAGENT } from '../../src/domain/access';
+import { JobagentInput } from '../../src/modules/jobagent/schemas';
+import { createJobagent, listJobagenter, RuleAnswer, type JobagentBody } from '../sql';
+import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
+
+startOrDie(async () => {
+  const pool = createPool();
+  const redis = createRedis();
+  await redis.connect();
+  const verify = tokenVerifier();
+  const ajv = new Ajv({ keywords: ['x-fejlkode'] });
+  const validateInput = ajv.compile<JobagentBody>(JobagentInput);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(express.json({ limit: '256kb' }));
+
+  app.get('/v1/Jobagent', async (req, res) => {
+    const caller = authorize(verify, req.headers, READ_JOBAGENT);
+    await claimRequestId(redis, caller);
+    const rows = await listJobagenter(pool, caller.cpr);
+    if (!rows) throw new HttpAnswer(404, 1010);
+    res.json({ jobagenter: rows.map(toJobagent) });
+  });
+
+  app.post('/v1/Jobagent', async (req, res) => {
+    const caller = authorize(verify, req.headers, WRITE_JOBAGENT);
+    await claimRequestId(redis, caller);
+    if (!validateInput(req.body)) throw new HttpAnswer(400, 1014);
+    const row = await createJobagent(pool, caller.cpr, req.body);
+    res.status(201).location(`/v1/Jobagent/${row.id}`).json(toJobagent(row));
+  });
+
+  // Express 5 passes rejected promises of async handlers here.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err instanceof HttpAnswer || err instanceof RuleAnswer ? err.status : ((err as { status?: number }).status ?? 500);
+    res.status(status).json(problem(status, (err as { fejlkode?: number }).fejlkode));
+  });
+
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const address = server.address();
+  serveIpc(typeof address === 'object' && address ? address.port : 0, async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await pool.end();
+    redis.disconnect();
+  });
+});
