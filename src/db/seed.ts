@@ -5,7 +5,8 @@ import { DEMO_CITIZENS, DEMO_JOBAGENTS, type DemoCitizen } from './demo-data';
  * Inserts the demo citizens and job agents that are missing (INSERT ... ON CONFLICT DO
  * NOTHING by primary key). Idempotent: a second run inserts nothing, updates nothing (no
  * `opdateret` bump) and does not fail. Rows that exist are left as they are, so changes
- * made through the API survive a re-seed; deleted demo rows come back.
+ * made through the API survive a re-seed; deleted demo rows come back (and the demo citizens'
+ * job agent counters are recounted).
  */
 export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   const citizens: DemoCitizen[] = Object.values(DEMO_CITIZENS);
@@ -31,4 +32,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
     })),
     skipDuplicates: true,
   });
+  // The job agent counter (borger.antalJobagenter) must equal the rows, also after a re-seed.
+  const cprs = citizens.map((c) => c.cpr);
+  await prisma.$executeRaw`
+    UPDATE borger b SET "antalJobagenter" = (SELECT count(*)::int FROM jobagent j WHERE j.cpr = b.cpr)
+    WHERE b.cpr = ANY(${cprs})`;
 }

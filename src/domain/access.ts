@@ -49,3 +49,8 @@ export const SEARCH_JOBAGENT_BY_EMAIL: RouteAccess = {
   scopes: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead],
   roles: ['system', 'star'],
 };
+/** The outbox's pending mails (AfventendeMails; not in production): system only. */
+export const READ_PENDING_MAILS: RouteAccess = {
+  scopes: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead],
+  roles: ['system'],
+};

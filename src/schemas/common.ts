@@ -7,7 +7,7 @@ import { MAX_FEJL } from '../plugins/errors';
 export const d = (dansk: string, english: string) => `${dansk} (${english})`;
 
 export const API_TAGS = [
-  { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (seed 001)' },
+  { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (REST v1 Jobagent)' },
 ];
 
 export const GUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';

@@ -16,7 +16,7 @@
  * On failure fast-check prints the seed, the path and the shrunk counterexample; re-run with
  * FUZZ_SEED=<seed> to reproduce.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -305,11 +305,18 @@ interface Fixtures {
   other: string;
   unknown: string;
   ids: Record<'living' | 'deceased' | 'other', string[]>;
+  /** The living citizen's job agents with a pending verification mail whose token is MAILED_TOKEN. */
+  verifiable: string[];
 }
 
 const SOEG = { geografi: { region: ['Hovedstaden'] } };
+/** The token of the fixtures' verification mails, so VerificereEmail can reach its success path. */
+const MAILED_TOKEN = randomBytes(32).toString('base64url');
+/** Operations only the system role may call. */
+const SYSTEM_OPS = new Set(['GetJobagenterPaaEmail', 'GetAfventendeMails']);
 
-async function seedJobagenter(cpr: string, n: number): Promise<string[]> {
+/** Job agent rows written directly; the citizen's counter is kept as the API keeps it. */
+async function seedJobagenter(cpr: string, n: number, pendingToken?: string): Promise<string[]> {
   const rows = Array.from({ length: n }, (_, i) => ({
     id: randomUUID(),
     cpr,
@@ -319,8 +326,14 @@ async function seedJobagenter(cpr: string, n: number): Promise<string[]> {
     udsendelsesinterval: i % 2 === 0 ? 'Dagligt' : null,
     smsNotifikation: false,
     soegeparametre: SOEG,
+    ...(pendingToken
+      ? { email: `verify${i}.${cpr}@example.dk`, udsendelsesinterval: 'Dagligt', emailTokenHash: createHash('sha256').update(pendingToken).digest('hex'), emailTokenUdloeber: new Date(Date.now() + 3_600_000) }
+      : {}),
   }));
-  await testPrisma().jobagent.createMany({ data: rows });
+  await testPrisma().$transaction([
+    testPrisma().jobagent.createMany({ data: rows }),
+    testPrisma().borger.update({ where: { cpr }, data: { antalJobagenter: { increment: n } } }),
+  ]);
   return rows.map((r) => r.id);
 }
 
@@ -362,7 +375,8 @@ function send(app: FastifyInstance, op: Operation, fx: Fixtures, req: Request, r
   if (req.query?.length) url += `?${new URLSearchParams(req.query).toString()}`;
 
   const headers = {
-    ...(op.id === 'GetJobagenterPaaEmail'
+    // A system operation is called by the system, except that the 'deceased' draws send a citizen's token (403).
+    ...(SYSTEM_OPS.has(op.id) && req.who !== 'deceased'
       ? v1Headers(fx[req.who === 'unknown' ? 'unknown' : 'living'], SYSTEM_TOKEN)
       : v1Headers(fx[req.who], TOKENS[req.who])),
     'x-requestId': requestId,
@@ -432,6 +446,7 @@ beforeAll(async () => {
       deceased: await seedJobagenter(deceased.cpr, 3),
       other: await seedJobagenter(other.cpr, 3),
     },
+    verifiable: await seedJobagenter(living.cpr, 6, MAILED_TOKEN),
   };
   TOKENS = { living: tokenFor({ cpr: fx.living }), deceased: tokenFor({ cpr: fx.deceased }), unknown: tokenFor({ cpr: fx.unknown }) };
   SYSTEM_TOKEN = tokenFor({ role: 'system' });
@@ -444,19 +459,25 @@ afterAll(async () => {
 describe(`fuzzing every Jobagent operation from openapi/openapi.json (seed ${SEED}, ${RUNS} runs each)`, () => {
   it('the document has the Jobagent operations', () => {
     expect(OPERATIONS.map((o) => o.id).sort()).toEqual(
-      ['CreateJobagent', 'DeleteJobagent', 'GetJobagent', 'GetJobagenter', 'GetJobagenterPaaEmail', 'UpdateJobagent', 'VerificereEmail'],
+      ['CreateJobagent', 'DeleteJobagent', 'GetAfventendeMails', 'GetJobagent', 'GetJobagenter', 'GetJobagenterPaaEmail', 'UpdateJobagent', 'VerificereEmail'],
     );
   });
 
   it.each(OPERATIONS.map((op) => [op.id, op] as const))(
     '%s: never 5xx, only documented statuses, bodies match the documented schemas',
     async (_id, op) => {
-      const requestArb: fc.Arbitrary<Request> = fc.record({
+      const anyRequest: fc.Arbitrary<Request> = fc.record({
         who: fc.constantFrom<Request['who']>('living', 'living', 'living', 'deceased', 'unknown'),
         params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramArb(p.schema, fx)]))),
         query: fc.option(fc.array(fc.tuple(junkString, junkString).map(([k, v]) => [k.toWellFormed(), v.toWellFormed()] as [string, string]), { maxLength: 3 }), { freq: 5, nil: undefined }),
         body: bodyArb(op.bodySchema),
       });
+      // VerificereEmail succeeds only with the mailed token: now and then send it, as the citizen would.
+      const withMailedToken = fc.constantFrom(...fx.verifiable).map(
+        (id): Request => ({ who: 'living', params: { jobagentId: id }, body: { kind: 'json', mode: 'the mailed token', value: { token: MAILED_TOKEN } } }),
+      );
+      const requestArb =
+        op.id === 'VerificereEmail' ? fc.oneof({ weight: 4, arbitrary: anyRequest }, { weight: 1, arbitrary: withMailedToken }) : anyRequest;
       const statuses = new Map<number, number>();
       seen.set(op.id, statuses);
 

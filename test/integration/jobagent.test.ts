@@ -1,12 +1,13 @@
 /**
- * Jobagent (seed 001) over HTTP: app.inject against the real PostgreSQL and Redis.
+ * Jobagent (REST v1 Jobagent) over HTTP: app.inject against the real PostgreSQL and Redis.
  *
  * Every test works on its own fresh citizens (createCitizen), so files and tests never share
  * job agents (the limit is 25 per citizen). Rows are seeded directly with testPrisma() where
  * the HTTP route under test is not the point (e.g. "already has 25").
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { Client as PgClient } from 'pg';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, testPrisma } from '../helpers/db';
 import { DEMO_CITIZENS, DEMO_JOBAGENT_IDS } from '../../src/db/demo-data';
@@ -56,7 +57,11 @@ const list = (cpr: string, opts?: CallOptions) => call('GET', BASE, cpr, opts);
 const getOne = (cpr: string, id: string, opts?: CallOptions) => call('GET', `${BASE}/${id}`, cpr, opts);
 const create = (cpr: string, body: unknown, opts?: CallOptions) => call('POST', BASE, cpr, { ...opts, body });
 const update = (cpr: string, id: string, body: unknown, opts?: CallOptions) => call('PUT', `${BASE}/${id}`, cpr, { ...opts, body });
-const verify = (cpr: string, id: string, opts?: CallOptions) => call('PUT', `${BASE}/${id}/action/verificerEmail`, cpr, opts);
+/** A well-formed verification token that was never issued. */
+const randomEmailToken = () => randomBytes(32).toString('base64url');
+const verify = (cpr: string, id: string, opts: CallOptions = {}) =>
+  call('PUT', `${BASE}/${id}/action/verificerEmail`, cpr, { body: { token: randomEmailToken() }, ...opts });
+const verifyWith = (cpr: string, id: string, token: string, opts: CallOptions = {}) => verify(cpr, id, { ...opts, body: { token } });
 const remove = (cpr: string, id: string, opts?: CallOptions) => call('DELETE', `${BASE}/${id}`, cpr, opts);
 const soegPaaEmail = (email: unknown, opts: CallOptions & { cpr?: string } = {}) =>
   call('POST', `${BASE}/action/soegPaaEmail`, opts.cpr ?? '0000000000', {
@@ -92,26 +97,60 @@ function expectProblem(res: LightMyRequestResponse, status: number, fejlkode?: n
 const countFor = (cpr: string) => testPrisma().jobagent.count({ where: { cpr } });
 const rowOf = (id: string) => testPrisma().jobagent.findUnique({ where: { id } });
 
-/** A job agent row written directly (bypassing the API). */
-async function seedJobagent(cpr: string, data: { email?: string | null; emailVerificeret?: boolean; titel?: string } = {}) {
-  return testPrisma().jobagent.create({
-    data: {
-      id: randomUUID(),
-      cpr,
-      titel: data.titel ?? 'Seeded',
-      email: data.email === undefined ? `seed-${randomUUID()}@example.dk` : data.email,
-      emailVerificeret: data.emailVerificeret ?? false,
-      udsendelsesinterval: data.email === null ? null : 'Ugentligt',
-      smsNotifikation: false,
-      soegeparametre: { geografi: { region: ['Syddanmark'] } },
-    },
-  });
+/** The job agent counter must match the rows; direct writes keep it as the API does. */
+const bumpCounter = (cpr: string, n: number) =>
+  testPrisma().borger.update({ where: { cpr }, data: { antalJobagenter: { increment: n } } });
+const counterOf = async (cpr: string) => (await testPrisma().borger.findUniqueOrThrow({ where: { cpr } })).antalJobagenter;
+
+/**
+ * A job agent row written directly (bypassing the API). With `token`, a pending verification
+ * token is stored (as the API stores it: sha256 hash and expiry) and returned.
+ */
+async function seedJobagent(
+  cpr: string,
+  data: { email?: string | null; emailVerificeret?: boolean; titel?: string; token?: { udloeber: Date } } = {},
+) {
+  const token = data.token ? randomEmailToken() : undefined;
+  const [row] = await testPrisma().$transaction([
+    testPrisma().jobagent.create({
+      data: {
+        id: randomUUID(),
+        cpr,
+        titel: data.titel ?? 'Seeded',
+        email: data.email === undefined ? `seed-${randomUUID()}@example.dk` : data.email,
+        emailVerificeret: data.emailVerificeret ?? false,
+        udsendelsesinterval: data.email === null ? null : 'Ugentligt',
+        smsNotifikation: false,
+        soegeparametre: { geografi: { region: ['Syddanmark'] } },
+        ...(token ? { emailTokenHash: createHash('sha256').update(token).digest('hex'), emailTokenUdloeber: data.token!.udloeber } : {}),
+      },
+    }),
+    bumpCounter(cpr, 1),
+  ]);
+  return Object.assign(row, { token: token as string });
 }
 
 async function seedMany(cpr: string, n: number) {
-  await testPrisma().jobagent.createMany({
-    data: Array.from({ length: n }, (_, i) => ({ id: randomUUID(), cpr, titel: `Seeded ${i}`, soegeparametre: {} })),
-  });
+  await testPrisma().$transaction([
+    testPrisma().jobagent.createMany({
+      data: Array.from({ length: n }, (_, i) => ({ id: randomUUID(), cpr, titel: `Seeded ${i}`, soegeparametre: {} })),
+    }),
+    bumpCounter(cpr, n),
+  ]);
+}
+
+/** The outbox's newest mail to an address (what the mailer would send). */
+async function lastMailTo(email: string) {
+  return testPrisma().mailUdbakke.findFirst({ where: { modtager: email.toLowerCase() }, orderBy: [{ oprettet: 'desc' }, { id: 'desc' }] });
+}
+const mailsTo = (email: string) => testPrisma().mailUdbakke.count({ where: { modtager: email.toLowerCase() } });
+
+/** The verification token in the newest mail to an address. */
+async function mailedToken(email: string): Promise<string> {
+  const mail = await lastMailTo(email);
+  const token = mail?.tekst.match(/^[A-Za-z0-9_-]{43}$/m)?.[0];
+  if (!token) throw new Error(`no verification mail with a token to ${email}`);
+  return token;
 }
 
 const uniqueEmail = (prefix = 'ja') => `${prefix}-${randomUUID()}@example.dk`;
@@ -193,6 +232,7 @@ describe('happy paths', () => {
       smsNotifikation: true,
     });
     expect(row!.soegeparametre).toEqual(input.soegeparametre);
+    expect(await counterOf(cpr)).toBe(1);
     automatic = body;
   });
 
@@ -273,8 +313,9 @@ describe('happy paths', () => {
     expect(res.json()).toEqual({ jobagenter: [] });
   });
 
-  test('VerificereEmail: marks the e-mail verified (response and database)', async () => {
-    const res = await verify(cpr, automatic.jobagentId as string);
+  test('VerificereEmail: the token from the mail marks the e-mail verified (response and database)', async () => {
+    const token = await mailedToken((automatic.jobagent as Json).email as string);
+    const res = await verifyWith(cpr, automatic.jobagentId as string, token);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       ...automatic,
@@ -329,8 +370,8 @@ describe('happy paths', () => {
   });
 
   test('VerificereEmail: with an upper-case GUID', async () => {
-    const { id } = await seedJobagent(cpr, { emailVerificeret: false });
-    const res = await verify(cpr, id.toUpperCase());
+    const { id, token } = await seedJobagent(cpr, { emailVerificeret: false, token: { udloeber: new Date(Date.now() + 3_600_000) } });
+    const res = await verifyWith(cpr, id.toUpperCase(), token);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ jobagentId: id, jobagent: { emailVerificeret: true } });
     expect((await rowOf(id))!.emailVerificeret).toBe(true);
@@ -379,18 +420,19 @@ describe('authentication runs first on every route', () => {
     { op: 'GetJobagenterPaaEmail', method: 'POST', url: () => `${BASE}/action/soegPaaEmail`, body: () => ({ email }) },
     { op: 'CreateJobagent', method: 'POST', url: () => BASE, body: () => fullInput() },
     { op: 'UpdateJobagent', method: 'PUT', url: () => `${BASE}/${id}`, body: () => ({ ...fullInput(), titel: 'Hacked' }) },
-    { op: 'VerificereEmail', method: 'PUT', url: () => `${BASE}/${id}/action/verificerEmail` },
+    { op: 'VerificereEmail', method: 'PUT', url: () => `${BASE}/${id}/action/verificerEmail`, body: () => ({ token: randomEmailToken() }) },
     { op: 'DeleteJobagent', method: 'DELETE', url: () => `${BASE}/${id}` },
+    { op: 'GetAfventendeMails', method: 'GET', url: () => `${BASE}/action/afventendeMails` },
   ];
 
-  test('the table covers every Jobagent operation of the OpenAPI document (7)', async () => {
+  test('the table covers every Jobagent operation of the OpenAPI document (8)', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { operationId?: string }>> };
     const documented = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/v1/Jobagent'))
       .flatMap(([, ops]) => Object.values(ops).map((op) => op.operationId))
       .sort();
     expect(documented).toEqual(ROUTES.map((r) => r.op).sort());
-    expect(documented).toHaveLength(7);
+    expect(documented).toHaveLength(8);
   });
 
   test.each(ROUTES)('$op: no token -> 401 (valid headers and body otherwise)', async (route) => {
@@ -736,11 +778,14 @@ describe('9158 invalid e-mail', () => {
 describe('4405 deceased citizen', () => {
   let cpr: string;
   let id: string;
+  let token: string;
   let savedId: string;
 
   beforeAll(async () => {
     ({ cpr } = await createCitizen({ doedsdato: new Date('2024-05-01T00:00:00.000Z') }));
-    id = (await seedJobagent(cpr, { titel: 'Før døden', emailVerificeret: false })).id;
+    const seeded = await seedJobagent(cpr, { titel: 'Før døden', emailVerificeret: false, token: { udloeber: new Date(Date.now() + 3_600_000) } });
+    id = seeded.id;
+    token = seeded.token;
     savedId = (await seedJobagent(cpr, { email: null })).id;
   });
 
@@ -755,8 +800,8 @@ describe('4405 deceased citizen', () => {
     expect(await rowOf(id)).toMatchObject({ titel: 'Før døden', emailVerificeret: false });
   });
 
-  test('verify -> 422/4405 and the e-mail stays unverified', async () => {
-    expectProblem(await verify(cpr, id), 422, 4405);
+  test('verify (with the right token) -> 422/4405 and the e-mail stays unverified', async () => {
+    expectProblem(await verifyWith(cpr, id, token), 422, 4405);
     expect((await rowOf(id))!.emailVerificeret).toBe(false);
   });
 
@@ -769,9 +814,10 @@ describe('4405 deceased citizen', () => {
     expect(one.json()).toMatchObject({ jobagentId: id, titel: 'Før døden' });
   });
 
-  test('delete is allowed (removing data is never refused)', async () => {
+  test('delete is allowed (removing data is never refused) and keeps the counter right', async () => {
     expect((await remove(cpr, savedId)).statusCode).toBe(204);
     expect(await rowOf(savedId)).toBeNull();
+    expect(await counterOf(cpr)).toBe(1);
   });
 });
 
@@ -779,11 +825,14 @@ describe('4589 unknown identifier', () => {
   let cpr: string;
   let otherCpr: string;
   let othersId: string;
+  let othersToken: string;
 
   beforeAll(async () => {
     ({ cpr } = await createCitizen());
     otherCpr = (await createCitizen()).cpr;
-    othersId = (await seedJobagent(otherCpr, { titel: 'Andens', emailVerificeret: false })).id;
+    const others = await seedJobagent(otherCpr, { titel: 'Andens', emailVerificeret: false, token: { udloeber: new Date(Date.now() + 3_600_000) } });
+    othersId = others.id;
+    othersToken = others.token;
     await seedJobagent(cpr); // the citizen has job agents, just not these
   });
 
@@ -791,7 +840,8 @@ describe('4589 unknown identifier', () => {
   const OPS = [
     ['GetJobagent', (c: string, i: string) => getOne(c, i)],
     ['UpdateJobagent', (c: string, i: string) => update(c, i, savedSearch('Overtaget'))],
-    ['VerificereEmail', (c: string, i: string) => verify(c, i)],
+    // With the other job agent's real token: knowing it does not open another citizen's job agent.
+    ['VerificereEmail', (c: string, i: string) => verifyWith(c, i, othersToken)],
     ['DeleteJobagent', (c: string, i: string) => remove(c, i)],
   ] as const;
 
@@ -838,6 +888,7 @@ describe('9901 at most 25 job agents', () => {
     expect((await remove(cpr, one.id)).statusCode).toBe(204);
     expect((await create(cpr, savedSearch())).statusCode).toBe(201);
     expect(await countFor(cpr)).toBe(25);
+    expect(await counterOf(cpr)).toBe(25);
   });
 
   test('the 25th create is allowed', async () => {
@@ -845,6 +896,38 @@ describe('9901 at most 25 job agents', () => {
     await seedMany(cpr, 24);
     expect((await create(cpr, savedSearch())).statusCode).toBe(201);
     expect(await countFor(cpr)).toBe(25);
+    expect(await counterOf(cpr)).toBe(25);
+  });
+
+  test('concurrency: with 20 existing, 40 simultaneous creates -> exactly 5 succeed, 35 get 409/9901; counter = rows', async () => {
+    const { cpr } = await createCitizen();
+    await seedMany(cpr, 20);
+    const token = tokenFor({ cpr });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => create(cpr, savedSearch(`Samtidig ${i}`), { token })));
+    const statuses = results.map((r) => r.statusCode);
+    expect({ created: statuses.filter((x) => x === 201).length, refused: statuses.filter((x) => x === 409).length }).toEqual({
+      created: 5,
+      refused: 35,
+    });
+    for (const r of results.filter((x) => x.statusCode === 409)) expectProblem(r, 409, 9901);
+    expect({ rows: await countFor(cpr), counter: await counterOf(cpr) }).toEqual({ rows: 25, counter: 25 });
+  });
+
+  test('concurrency: simultaneous creates and deletes keep the counter equal to the rows and never pass 25', async () => {
+    const { cpr } = await createCitizen();
+    await seedMany(cpr, 23);
+    const token = tokenFor({ cpr });
+    const ids = (await testPrisma().jobagent.findMany({ where: { cpr }, select: { id: true } })).map((r) => r.id);
+    const deletes = ids.slice(0, 10).flatMap((id) => [remove(cpr, id, { token }), remove(cpr, id, { token })]); // each twice
+    const creates = Array.from({ length: 20 }, (_, i) => create(cpr, savedSearch(`Blandet ${i}`), { token }));
+    const results = await Promise.all([...deletes, ...creates]);
+    const deleted = results.slice(0, 20).filter((r) => r.statusCode === 204).length;
+    const created = results.slice(20).filter((r) => r.statusCode === 201).length;
+    expect(deleted).toBe(10); // the second delete of each id is 404/4589
+    expect(results.every((r) => [201, 204, 404, 409].includes(r.statusCode))).toBe(true);
+    const rows = await countFor(cpr);
+    expect({ rows, counter: await counterOf(cpr), byStatus: 23 - deleted + created }).toEqual({ rows, counter: rows, byStatus: rows });
+    expect(rows).toBeLessThanOrEqual(25);
   });
 
   test('concurrency: with 24 existing, 5 simultaneous creates -> exactly one 201, four 409/9901, 25 rows (3 rounds)', async () => {
@@ -861,6 +944,259 @@ describe('9901 at most 25 job agents', () => {
       });
       for (const r of results.filter((x) => x.statusCode === 409)) expectProblem(r, 409, 9901);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// e-mail verification: proof of receipt
+
+describe('VerificereEmail needs the token from the verification mail', () => {
+  let cpr: string;
+  beforeAll(async () => {
+    ({ cpr } = await createCitizen());
+  });
+
+  const HOUR = 3_600_000;
+
+  test('create with an e-mail writes one mail to the outbox; only the hash of its token is stored, expiring in 48 h', async () => {
+    const email = uniqueEmail('outbox');
+    const before = Date.now();
+    const created = (await create(cpr, fullInput(email))).json();
+    expect(await mailsTo(email)).toBe(1);
+    const mail = await lastMailTo(email);
+    expect(mail).toMatchObject({ modtager: email, sendt: null, emne: expect.stringMatching(/Bekræft/) });
+    const token = await mailedToken(email);
+    expect(mail!.tekst).toContain(created.jobagentId);
+    const row = await rowOf(created.jobagentId);
+    expect(row!.emailTokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(row)).not.toContain(token);
+    const ttl = row!.emailTokenUdloeber!.getTime() - before;
+    expect(ttl).toBeGreaterThan(47 * HOUR);
+    expect(ttl).toBeLessThanOrEqual(48 * HOUR + 60_000);
+  });
+
+  test('a saved search (no e-mail) writes no mail', async () => {
+    const res = await create(cpr, savedSearch('Ingen mail'));
+    expect(res.statusCode).toBe(201);
+    expect((await rowOf(res.json().jobagentId))!.emailTokenHash).toBeNull();
+    // Other test files write mails in parallel, so check this job agent's id is in none.
+    expect(await testPrisma().mailUdbakke.count({ where: { tekst: { contains: res.json().jobagentId } } })).toBe(0);
+  });
+
+  test('a wrong token -> 400/1014 at /token, and the e-mail stays unverified', async () => {
+    const email = uniqueEmail('wrong');
+    const { jobagentId } = (await create(cpr, fullInput(email))).json();
+    const body = expectProblem(await verify(cpr, jobagentId), 400, 1014, '/token');
+    expect(body.detail).toMatch(/not the one last sent/);
+    expect((await rowOf(jobagentId))!.emailVerificeret).toBe(false);
+    // The right token still works afterwards: a wrong guess does not burn it.
+    expect((await verifyWith(cpr, jobagentId, await mailedToken(email))).statusCode).toBe(200);
+  });
+
+  test.each([
+    ['no body', undefined],
+    ['an empty object', {}],
+    ['a too short token', { token: 'abc' }],
+    ['a token with other characters', { token: `${'a'.repeat(42)}=` }],
+    ['an extra property', { token: randomBytes(32).toString('base64url'), extra: 1 }],
+  ])('%s -> 400/1014', async (_name, body) => {
+    const { id } = await seedJobagent(cpr, { token: { udloeber: new Date(Date.now() + HOUR) } });
+    const res = await call('PUT', `${BASE}/${id}/action/verificerEmail`, cpr, body === undefined ? {} : { body });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fejl[0].fejlkode).toBe(1014);
+    expect((await rowOf(id))!.emailVerificeret).toBe(false);
+  });
+
+  test('an expired token -> 400/1014 at /token saying so; the e-mail stays unverified', async () => {
+    const { id, token } = await seedJobagent(cpr, { token: { udloeber: new Date(Date.now() - 1000) } });
+    const body = expectProblem(await verifyWith(cpr, id, token), 400, 1014, '/token');
+    expect(body.detail).toMatch(/expired/);
+    expect((await rowOf(id))!.emailVerificeret).toBe(false);
+  });
+
+  test('a used token cannot be used again (400/1014), also not after the e-mail was verified', async () => {
+    const email = uniqueEmail('reuse');
+    const { jobagentId } = (await create(cpr, fullInput(email))).json();
+    const token = await mailedToken(email);
+    expect((await verifyWith(cpr, jobagentId, token)).statusCode).toBe(200);
+    expect(await rowOf(jobagentId)).toMatchObject({ emailVerificeret: true, emailTokenHash: null, emailTokenUdloeber: null });
+    expectProblem(await verifyWith(cpr, jobagentId, token), 400, 1014, '/token');
+  });
+
+  test("another job agent's token does not verify this one", async () => {
+    const a = await seedJobagent(cpr, { token: { udloeber: new Date(Date.now() + HOUR) } });
+    const b = await seedJobagent(cpr, { token: { udloeber: new Date(Date.now() + HOUR) } });
+    expectProblem(await verifyWith(cpr, a.id, b.token), 400, 1014, '/token');
+    expect((await rowOf(a.id))!.emailVerificeret).toBe(false);
+  });
+
+  test('changing the e-mail sends a new token; the old one no longer works, the new one does', async () => {
+    const first = uniqueEmail('first');
+    const { jobagentId } = (await create(cpr, fullInput(first))).json();
+    const oldToken = await mailedToken(first);
+    expect((await verifyWith(cpr, jobagentId, oldToken)).statusCode).toBe(200);
+
+    const second = uniqueEmail('second');
+    const res = await update(cpr, jobagentId, fullInput(second));
+    expect(res.json().jobagent.emailVerificeret).toBe(false);
+    expect(await mailsTo(second)).toBe(1);
+    const newToken = await mailedToken(second);
+    expect(newToken).not.toBe(oldToken);
+    expectProblem(await verifyWith(cpr, jobagentId, oldToken), 400, 1014, '/token');
+    const ok = await verifyWith(cpr, jobagentId, newToken);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().jobagent).toMatchObject({ email: second, emailVerificeret: true });
+  });
+
+  test('an update that keeps the e-mail sends no mail while its token is valid or it is verified', async () => {
+    const email = uniqueEmail('keep');
+    const { jobagentId } = (await create(cpr, fullInput(email))).json();
+    const token = await mailedToken(email);
+    expect((await update(cpr, jobagentId, { ...fullInput(email.toUpperCase()), titel: 'Ny titel' })).statusCode).toBe(200);
+    expect(await mailsTo(email)).toBe(1);
+    expect((await verifyWith(cpr, jobagentId, token)).statusCode).toBe(200); // the pending token survived the update
+    expect((await update(cpr, jobagentId, { ...fullInput(email), titel: 'Igen' })).json().jobagent.emailVerificeret).toBe(true);
+    expect(await mailsTo(email)).toBe(1);
+  });
+
+  test('an update that keeps an unverified e-mail whose token has expired sends a new token', async () => {
+    const email = uniqueEmail('renew');
+    const { id, token: expired } = await seedJobagent(cpr, { email, token: { udloeber: new Date(Date.now() - 1000) } });
+    expect(await mailsTo(email)).toBe(0);
+    expect((await update(cpr, id, fullInput(email))).statusCode).toBe(200);
+    expect(await mailsTo(email)).toBe(1);
+    const fresh = await mailedToken(email);
+    expectProblem(await verifyWith(cpr, id, expired), 400, 1014, '/token');
+    expect((await verifyWith(cpr, id, fresh)).statusCode).toBe(200);
+  });
+
+  test('removing the e-mail drops the pending token', async () => {
+    const { id, token } = await seedJobagent(cpr, { token: { udloeber: new Date(Date.now() + HOUR) } });
+    expect((await update(cpr, id, savedSearch('Uden e-mail'))).statusCode).toBe(200);
+    expect(await rowOf(id)).toMatchObject({ email: null, emailTokenHash: null, emailTokenUdloeber: null });
+    expectProblem(await verifyWith(cpr, id, token), 422, 4375, '/jobagentId');
+  });
+
+  test('a create refused by a rule writes no mail', async () => {
+    const dead = await createCitizen({ doedsdato: '2024-01-01' });
+    const email = uniqueEmail('refused');
+    expectProblem(await create(dead.cpr, fullInput(email)), 422, 4405);
+    const full = await createCitizen();
+    await seedMany(full.cpr, 25);
+    expectProblem(await create(full.cpr, fullInput(email)), 409, 9901);
+    expect(await mailsTo(email)).toBe(0);
+  });
+});
+
+describe('GetAfventendeMails (outside production only)', () => {
+  const URL = `${BASE}/action/afventendeMails`;
+  const pending = (token: string) => call('GET', URL, '0000000000', { token });
+
+  test('the system role reads the pending mails, newest first, with the token to verify', async () => {
+    const { cpr } = await createCitizen();
+    const email = uniqueEmail('pending');
+    const { jobagentId } = (await create(cpr, fullInput(email))).json();
+    const res = await pending(tokenFor({ role: 'system' }));
+    expect(res.statusCode).toBe(200);
+    const mail = res.json().mails.find((m: Json) => m.modtager === email);
+    expect(mail).toEqual({ id: expect.stringMatching(GUID_LOWER), modtager: email, emne: expect.any(String), tekst: expect.any(String), oprettet: expect.any(String) });
+    const token = (mail.tekst as string).match(/^[A-Za-z0-9_-]{43}$/m)![0];
+    expect((await verifyWith(cpr, jobagentId, token)).statusCode).toBe(200);
+  });
+
+  test('a sent mail is not pending', async () => {
+    const { cpr } = await createCitizen();
+    const email = uniqueEmail('sent');
+    await create(cpr, fullInput(email));
+    await testPrisma().mailUdbakke.updateMany({ where: { modtager: email }, data: { sendt: new Date() } });
+    const res = await pending(tokenFor({ role: 'system' }));
+    expect(res.json().mails.some((m: Json) => m.modtager === email)).toBe(false);
+  });
+
+  test.each(['borger', 'star'] as const)('role %s -> 403/4575', async (role) => {
+    const { cpr } = await createCitizen();
+    const token = tokenFor({ role, cpr });
+    const res = await call('GET', URL, cpr, { token });
+    expectProblem(res, 403, 4575);
+  });
+
+  test('does not exist in production (404), where an external mailer sends the outbox', async () => {
+    const prod = await buildTestApp({
+      env: { NODE_ENV: 'production', AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'jobnet' },
+    });
+    try {
+      expect(prod.hasRoute({ method: 'GET', url: URL })).toBe(false);
+      expect(prod.hasRoute({ method: 'PUT', url: `${BASE}/:jobagentId/action/verificerEmail` })).toBe(true);
+      const res = await prod.inject({ method: 'GET', url: URL, headers: v1Headers('0000000000', tokenFor({ role: 'system' })) });
+      expect(res.statusCode).toBe(404);
+    } finally {
+      await prod.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// round trips
+
+describe('SQL statements per request (the write pattern, docs/write-pattern.md)', () => {
+  // Counts what the pg driver sends (every statement, BEGIN/COMMIT included) while one request runs.
+  let sent: string[] | undefined;
+  const original = PgClient.prototype.query;
+  beforeAll(() => {
+    PgClient.prototype.query = function (this: PgClient, ...args: unknown[]) {
+      const q = args[0] as string | { text?: string };
+      sent?.push(typeof q === 'string' ? q : (q?.text ?? ''));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+  });
+  afterAll(() => {
+    PgClient.prototype.query = original;
+  });
+
+  async function statementsOf(run: () => Promise<LightMyRequestResponse>, status: number): Promise<number> {
+    sent = [];
+    const res = await run();
+    const n = sent.length;
+    sent = undefined;
+    expect(res.statusCode).toBe(status);
+    return n;
+  }
+
+  test('success paths: one statement each; failure paths: one more to name the rule', async () => {
+    const { cpr } = await createCitizen();
+    const dead = await createCitizen({ doedsdato: '2024-01-01' });
+    await list(cpr); // warm the pool
+    const email = uniqueEmail('count');
+    const counts: Record<string, number> = {};
+    let id = '';
+    counts.create = await statementsOf(async () => {
+      const res = await create(cpr, fullInput(email));
+      id = res.json().jobagentId;
+      return res;
+    }, 201);
+    counts.list = await statementsOf(() => list(cpr), 200);
+    counts.get = await statementsOf(() => getOne(cpr, id), 200);
+    counts.update = await statementsOf(() => update(cpr, id, fullInput(email)), 200);
+    const token = await mailedToken(email);
+    counts.verify = await statementsOf(() => verifyWith(cpr, id, token), 200);
+    counts.delete = await statementsOf(() => remove(cpr, id), 204);
+    counts.createDeceased = await statementsOf(() => create(dead.cpr, savedSearch()), 422);
+    counts.updateUnknownId = await statementsOf(() => update(cpr, randomUUID(), savedSearch()), 404);
+    const unverified = await seedJobagent(cpr);
+    counts.verifyWrongToken = await statementsOf(() => verify(cpr, unverified.id), 400);
+    counts.deleteUnknownId = await statementsOf(() => remove(cpr, randomUUID()), 404);
+    expect(counts).toEqual({
+      create: 1,
+      list: 1,
+      get: 1,
+      update: 1,
+      verify: 1,
+      delete: 1,
+      createDeceased: 2,
+      updateUnknownId: 2,
+      verifyWrongToken: 2,
+      deleteUnknownId: 2,
+    });
   });
 });
 
@@ -892,10 +1228,10 @@ describe('412 replayed x-requestId', () => {
     expectProblem(await remove(cpr, id, { token, requestId }), 412);
 
     // A request id first used on a GET is refused on a write: the write does not happen.
-    const other = await seedJobagent(cpr, { emailVerificeret: false });
+    const other = await seedJobagent(cpr, { emailVerificeret: false, token: { udloeber: new Date(Date.now() + 3_600_000) } });
     const rid = randomUUID();
     expect((await list(cpr, { token, requestId: rid })).statusCode).toBe(200);
-    expectProblem(await verify(cpr, other.id, { token, requestId: rid }), 412);
+    expectProblem(await verifyWith(cpr, other.id, other.token, { token, requestId: rid }), 412);
     expect((await rowOf(other.id))!.emailVerificeret).toBe(false);
   });
 

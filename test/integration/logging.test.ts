@@ -114,11 +114,15 @@ describe('request logging (LOG_LEVEL=info)', () => {
       { method: 'GET' as const, url: `/v1/Jobagent?cpr=${otherCpr}`, headers: v1Headers(cpr, token) },
       // Unknown route with the CPR in the path.
       { method: 'GET' as const, url: `/v1/Borger/${otherCpr}`, headers: v1Headers(cpr, token) },
+      // A client-chosen x-requestId holding a CPR (it is the reqId of every line), on a success and a refusal.
+      { method: 'GET' as const, url: '/v1/Jobagent', headers: { ...v1Headers(cpr, token), 'x-requestId': `id-${otherCpr}` } },
+      { method: 'GET' as const, url: '/v1/Jobagent', headers: { ...v1Headers(cpr, 'bad'), 'x-requestId': `${cpr.slice(0, 6)}-${cpr.slice(6)}` } },
     ];
     for (const r of requests) await app.inject(r);
     await settle();
 
     expect(logs.lines.length).toBeGreaterThanOrEqual(requests.length);
+    expect(logs.records.filter((r) => r.reqId === 'id-[cpr]')).toHaveLength(1);
     expect(logs.text).not.toContain(cpr);
     expect(logs.text).not.toContain(otherCpr);
     expect(logs.text).not.toContain(`${cpr.slice(0, 6)}-${cpr.slice(6)}`);

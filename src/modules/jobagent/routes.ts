@@ -1,20 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { READ_JOBAGENT, SEARCH_JOBAGENT_BY_EMAIL, WRITE_JOBAGENT } from '../../domain/access';
+import { READ_JOBAGENT, READ_PENDING_MAILS, SEARCH_JOBAGENT_BY_EMAIL, WRITE_JOBAGENT } from '../../domain/access';
 import { problemResponses, V1Headers } from '../../schemas/common';
-import { Jobagent, JobagentInput, JobagentListe, JobagentParams, SoegPaaEmailInput } from './schemas';
-import { JobagentService } from './service';
+import {
+  AfventendeMailListe,
+  Jobagent,
+  JobagentInput,
+  JobagentListe,
+  JobagentParams,
+  SoegPaaEmailInput,
+  VerificerEmailInput,
+} from './schemas';
+import { EMAIL_TOKEN_TTL_MS, JobagentService } from './service';
+
+const PENDING_MAILS_LIMIT = 100;
 
 const tags = ['Jobagent'];
 const security = [{ bearerAuth: [] }];
 const JobagentRef = Type.Ref(Jobagent);
 const JobagentInputRef = Type.Ref(JobagentInput);
 
-/** Jobagent (seed 001): a citizen's job agents and saved searches. */
+/** Jobagent (REST v1 Jobagent): a citizen's job agents and saved searches. */
 export default async function jobagentRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const service = new JobagentService(app.prisma);
+  const service = new JobagentService(app.prisma, app.clock);
+  if (app.config.env !== 'production') pendingMailsRoute(app, service);
 
   app.get(
     '',
@@ -80,7 +91,8 @@ export default async function jobagentRoutes(fastify: FastifyInstance) {
         summary: 'Opretter en borgers jobagent eller gemte søgning',
         description:
           'Gammelt navn: CreateJobagent. Med blokken `jobagent` (e-mail) er det en automatisk jobagent; ' +
-          'e-mailen er uverificeret til VerificereEmail kaldes. Højst 25 pr. borger (409/9901).',
+          'e-mailen er uverificeret, til VerificereEmail kaldes med koden fra den bekræftelsesmail, der sendes til adressen. ' +
+          'Højst 25 pr. borger (409/9901).',
         tags,
         security,
         headers: V1Headers,
@@ -110,7 +122,9 @@ export default async function jobagentRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'UpdateJobagent',
         summary: 'Opdaterer en jobagent / gemt søgning',
-        description: 'Gammelt navn: UpdateJobagent. Erstatter titel, notifikation og søgeparametre. En ændret e-mail skal verificeres igen.',
+        description:
+          'Gammelt navn: UpdateJobagent. Erstatter titel, notifikation og søgeparametre. En ændret e-mail skal verificeres igen: ' +
+          'der sendes en ny bekræftelsesmail. Det gør der også, når en uændret, uverificeret e-mails kode er udløbet.',
         tags,
         security,
         headers: V1Headers,
@@ -129,15 +143,20 @@ export default async function jobagentRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'VerificereEmail',
         summary: 'Markerer jobagentens e-mail som verificeret, så der kan udsendes e-mail til borgeren',
-        description: 'Gammelt navn: UpdateJobagent (VerificereEmail). 422/4375 hvis jobagenten ikke har en e-mail.',
+        description:
+          'Gammelt navn: UpdateJobagent (VerificereEmail). Kræver koden fra bekræftelsesmailen (`token`), som sendes når ' +
+          `jobagentens e-mail oprettes eller ændres. Koden gælder i ${EMAIL_TOKEN_TTL_MS / 3_600_000} timer og kun én gang. ` +
+          'En forkert, brugt eller udløbet kode giver 400/1014 med felt `/token`, og e-mailen forbliver uverificeret. ' +
+          '422/4375 hvis jobagenten ikke har en e-mail.',
         tags,
         security,
         headers: V1Headers,
         params: JobagentParams,
-        response: { 200: JobagentRef, ...problemResponses(404, 422) },
+        body: VerificerEmailInput,
+        response: { 200: JobagentRef, ...problemResponses(404, 413, 415, 422) },
       },
     },
-    async (request) => service.verifyEmail(request.cpr, request.params.jobagentId),
+    async (request) => service.verifyEmail(request.cpr, request.params.jobagentId, request.body.token),
   );
 
   app.delete(
@@ -159,6 +178,33 @@ export default async function jobagentRoutes(fastify: FastifyInstance) {
       await service.delete(request.cpr, request.params.jobagentId);
       return reply.code(204).send(null);
     },
+  );
+}
+
+/**
+ * AfventendeMails: reads the mail outbox, so the verification flow can be followed without a
+ * mailer (e.g. in Swagger UI). Registered only outside production (docs/decisions.md, Jobagent).
+ */
+function pendingMailsRoute(fastify: FastifyInstance, service: JobagentService) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/action/afventendeMails',
+    {
+      config: { access: READ_PENDING_MAILS },
+      schema: {
+        operationId: 'GetAfventendeMails',
+        summary: 'Henter de mails i udbakken, der endnu ikke er sendt (kun uden for produktion)',
+        description:
+          'Kun for rollen system, og kun når tjenesten ikke kører i produktion (NODE_ENV er ikke production): ' +
+          'dér sender en ekstern mailer udbakkens mails, og operationen findes ikke (404). ' +
+          `Giver de højst ${PENDING_MAILS_LIMIT} nyeste, så bekræftelseskoden til VerificereEmail kan læses, fx i Swagger UI.`,
+        tags,
+        security,
+        headers: V1Headers,
+        response: { 200: AfventendeMailListe, ...problemResponses() },
+      },
+    },
+    async () => ({ mails: await service.pendingMails(PENDING_MAILS_LIMIT) }),
   );
 }
 

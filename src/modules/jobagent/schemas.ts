@@ -18,8 +18,8 @@ const List = <T extends TSchema>(item: T, description: string, maxItems = 50) =>
   Type.Array(item, { maxItems, uniqueItems: true, description });
 
 /**
- * The seeds' EmailAddressIdentifierType pattern, anchored and with a non-empty local part
- * (the seed's {0,191} accepts "@example.dk"; catalogue 8.6 item 78). A violation is 9158.
+ * The EmailAddressIdentifierType pattern of REST v1 Jobagent, anchored and with a non-empty local
+ * part (the specification's {0,191} accepts "@example.dk"). A violation is 9158.
  */
 export const EMAIL_PATTERN = '^[^>()\\[\\]\\\\,;:@\\s\\x00-\\x1f]{1,191}@[^>()\\[\\]\\\\,;:@\\s\\x00-\\x1f]{1,64}$';
 
@@ -48,7 +48,7 @@ const Rejsetid = Type.Object(
     minMinutter: Type.Optional(Type.Integer({ minimum: 0, maximum: 600, description: d('Minimum rejsetid i minutter', 'minafstand') })),
     maxMinutter: Type.Integer({ minimum: 1, maximum: 600, description: d('Maksimum rejsetid i minutter', 'maxafstand') }),
   },
-  { additionalProperties: false, description: d('Rejsetid (seedet beskriver felterne som km; her minutter)', 'rejsetid') },
+  { additionalProperties: false, description: d('Rejsetid i minutter (REST v1 Jobagent beskriver felterne som km; her minutter)', 'rejsetid') },
 );
 
 const Geografi = Type.Object(
@@ -142,7 +142,7 @@ const Notifikation = Type.Object(
   {
     ...NotifikationInput.properties,
     emailVerificeret: Type.Boolean({
-      description: d('Om e-mailen er verificeret og der dermed må sendes til den. Sættes kun af VerificereEmail', 'emailVerificeret'),
+      description: d('Om e-mailen er verificeret og der dermed må sendes til den. Sættes kun af VerificereEmail med koden fra bekræftelsesmailen', 'emailVerificeret'),
     }),
   },
   { description: NotifikationInput.description },
@@ -221,5 +221,59 @@ export const SoegPaaEmailInput = Type.Object(
     additionalProperties: false,
     description: d('Søgning på e-mailadresse', 'GetJobagenterPaaEmailRequest'),
     examples: [{ email: 'anna.andersen@example.dk' }],
+  },
+);
+
+/** The verification token: 32 random bytes, base64url (43 characters). */
+export const EMAIL_TOKEN_PATTERN = '^[A-Za-z0-9_-]{43}$';
+
+export const VerificerEmailInput = Type.Object(
+  {
+    token: Type.String({
+      pattern: EMAIL_TOKEN_PATTERN,
+      description: d('Koden fra bekræftelsesmailen, der sendes når e-mailen oprettes eller ændres. Gyldig i 48 timer og kun én gang', 'token'),
+      examples: ['q3J9x0mB8vN2cL5tR7wY1zA4sD6fG8hJ0kL2mN4pQ6s'],
+    }),
+  },
+  {
+    additionalProperties: false,
+    description: d('Bevis for at borgeren har modtaget bekræftelsesmailen', 'VerificereEmailRequest'),
+    examples: [{ token: 'q3J9x0mB8vN2cL5tR7wY1zA4sD6fG8hJ0kL2mN4pQ6s' }],
+  },
+);
+export type VerificerEmailInput = Static<typeof VerificerEmailInput>;
+
+export const AfventendeMail = Type.Object(
+  {
+    id: Type.String({ pattern: GUID_PATTERN, description: d('Mailens id i udbakken', 'id') }),
+    modtager: Type.String({ description: d('Modtagerens e-mailadresse', 'recipient') }),
+    emne: Type.String({ description: d('Emne', 'subject') }),
+    tekst: Type.String({ description: d('Mailens tekst (med bekræftelseskoden)', 'body') }),
+    oprettet: Type.String({ format: 'date-time', description: d('Hvornår mailen blev lagt i udbakken', 'created') }),
+  },
+  { additionalProperties: false, description: d('En mail i udbakken, som endnu ikke er sendt', 'PendingMail') },
+);
+export type AfventendeMail = Static<typeof AfventendeMail>;
+
+export const AfventendeMailListe = Type.Object(
+  { mails: Type.Array(AfventendeMail, { description: d('De nyeste afventende mails, nyeste først (højst 100)', 'mails') }) },
+  {
+    description: d('Afventende mails', 'PendingMails'),
+    examples: [
+      {
+        mails: [
+          {
+            id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+            modtager: 'anna.andersen@example.dk',
+            emne: 'Bekræft din e-mailadresse til din jobagent på Jobnet',
+            tekst:
+              'Du har bedt om at få jobagenten "Pædagog i København" sendt til denne e-mailadresse.\n\n' +
+              'Bekræft adressen med denne kode (gyldig til 2026-11-25T09:15:00.000Z):\n\nq3J9x0mB8vN2cL5tR7wY1zA4sD6fG8hJ0kL2mN4pQ6s\n\n' +
+              'Jobagent: 3f2b8c1e-9d4a-4e7b-8f1a-2c3d4e5f6a7b\n\nHar du ikke bedt om det, kan du se bort fra denne e-mail.\n',
+            oprettet: '2026-11-23T09:15:00.000Z',
+          },
+        ],
+      },
+    ],
   },
 );
