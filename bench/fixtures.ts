@@ -76,13 +76,17 @@ export async function seed(pool: Pool, readers: string[], writers: string[]): Pr
        FROM unnest($1::bpchar[]) AS cpr`,
     [readers, JSON.stringify(CREATE_BODY.soegeparametre), JSON.stringify(SAVED_SEARCH)],
   );
+  // Direct inserts must keep the citizen's job-agent counter equal to the rows (docs/write-pattern.md).
+  await pool.query(`UPDATE borger SET "antalJobagenter" = 2 WHERE cpr = ANY($1::bpchar[])`, [readers]);
   await pool.query('ANALYZE borger, jobagent');
 }
 
 /** Removes the writers' job agents, so no run meets the 25-per-citizen limit or a bigger table than the others. */
 export async function resetWriters(pool: Pool, writers: string[]): Promise<void> {
   await pool.query('DELETE FROM jobagent WHERE cpr = ANY($1::bpchar[])', [writers]);
-  await pool.query('VACUUM (ANALYZE) jobagent');
+  await pool.query(`UPDATE borger SET "antalJobagenter" = 0 WHERE cpr = ANY($1::bpchar[])`, [writers]);
+  await pool.query('DELETE FROM mail_udbakke');
+  await pool.query('VACUUM (ANALYZE) borger, jobagent, mail_udbakke');
 }
 
 /** One token per citizen, as the identity provider would issue them: role borger, all citizen scopes, cpr, sub. */

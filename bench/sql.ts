@@ -8,16 +8,13 @@
  * - GetJobagenter: 1 statement. The citizen (404/1010 when missing) and their job agents, oldest first.
  *   bare-merging sends one statement for all reads that arrive in the same tick (`= ANY($1)`),
  *   the way Prisma batches concurrent findUnique calls.
- * - CreateJobagent: 4 statements, one transaction: BEGIN; lock the citizen row (404/1010 when missing,
- *   422/4405 when deceased); INSERT ... WHERE count < 25 (409/9901 when nothing was inserted); COMMIT.
- *
- * Why the count sits in the INSERT and not in the locking read: under READ COMMITTED a statement
- * sees the snapshot taken when it started. A `SELECT ..., (SELECT count(*) ...) ... FOR UPDATE`
- * computes its count before it waits for the lock, so two concurrent creates can both see 24 and
- * both insert (tried: 20 concurrent creates on a citizen with 20 job agents end with 30). The INSERT
- * starts after the lock is held, so its count sees every committed insert of the previous holder.
+ * - CreateJobagent: 1 statement, the service's (src/modules/jobagent/service.ts): a conditional UPDATE of
+ *   the citizen's counter (exists, alive, fewer than 25; its row lock and READ COMMITTED's re-check make
+ *   the limit hold under concurrency), then the INSERT of the job agent and of its verification mail,
+ *   only when that matched. The token is made the same way (32 random bytes, sha256 stored). When no
+ *   row comes back, one diagnostic read names the rule (404/1010, 422/4405, 409/9901), as the service does.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { MAX_JOBAGENTER_PR_BORGER } from '../src/domain/kodelister';
 
@@ -33,11 +30,23 @@ export const SQL = {
     FROM borger b LEFT JOIN jobagent j ON j.cpr = b.cpr
     WHERE b.cpr = ANY($1::bpchar[])
     ORDER BY b.cpr, j.oprettet, j.id`,
-  lockBorger: 'SELECT doedsdato FROM borger WHERE cpr = $1 FOR UPDATE',
-  insertUnderLimit: `INSERT INTO jobagent AS j (id, cpr, titel, email, "emailVerificeret", udsendelsesinterval, "smsNotifikation", soegeparametre, opdateret)
-    SELECT $1::uuid, $2::bpchar, $3::varchar, $4::varchar, false, $5::varchar, $6::boolean, $7::jsonb, now()
-    WHERE (SELECT count(*) FROM jobagent WHERE cpr = $2::bpchar) < $8::int
-    RETURNING ${JOBAGENT_COLUMNS}`,
+  borgerStatus: 'SELECT doedsdato FROM borger WHERE cpr = $1',
+  createUnderLimit: `WITH b AS (
+      UPDATE borger SET "antalJobagenter" = "antalJobagenter" + 1
+      WHERE cpr = $2::bpchar AND doedsdato IS NULL AND "antalJobagenter" < $8::int
+      RETURNING cpr
+    ), j AS (
+      INSERT INTO jobagent (id, cpr, titel, email, "emailVerificeret", udsendelsesinterval, "smsNotifikation", soegeparametre,
+                            "emailTokenHash", "emailTokenUdloeber", oprettet, opdateret)
+      SELECT $1::uuid, b.cpr, $3::varchar, $4::varchar, false, $5::varchar, $6::boolean, $7::jsonb,
+             $9::char(64), $10::timestamptz, now(), now()
+      FROM b
+      RETURNING *
+    ), m AS (
+      INSERT INTO mail_udbakke (id, modtager, emne, tekst, oprettet)
+      SELECT $11::uuid, j.email, $12::varchar, $13::text, now() FROM j WHERE j.email IS NOT NULL
+    )
+    SELECT ${JOBAGENT_COLUMNS} FROM j`,
 } as const;
 
 export interface JobagentRow {
@@ -89,30 +98,28 @@ export async function listJobagenterMany(pool: Pool, cprs: string[]): Promise<Ma
 }
 
 export async function createJobagent(pool: Pool, cpr: string, body: JobagentBody): Promise<JobagentRow> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const borger = await client.query(SQL.lockBorger, [cpr]);
-    if (borger.rows.length === 0) throw new RuleAnswer(404, 1010);
-    if (borger.rows[0].doedsdato !== null) throw new RuleAnswer(422, 4405);
-    const email = body.jobagent ? body.jobagent.email.replace(/[A-Z]+/g, (s) => s.toLowerCase()) : null;
-    const inserted = await client.query(SQL.insertUnderLimit, [
-      randomUUID(),
-      cpr,
-      body.titel,
-      email,
-      body.jobagent?.udsendelsesinterval ?? null,
-      body.jobagent?.smsNotifikation ?? false,
-      JSON.stringify(body.soegeparametre),
-      MAX_JOBAGENTER_PR_BORGER,
-    ]);
-    if (inserted.rows.length === 0) throw new RuleAnswer(409, 9901);
-    await client.query('COMMIT');
-    return inserted.rows[0] as JobagentRow;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  const id = randomUUID();
+  const email = body.jobagent ? body.jobagent.email.replace(/[A-Z]+/g, (s) => s.toLowerCase()) : null;
+  const token = randomBytes(32).toString('base64url');
+  const udloeber = new Date(Date.now() + 48 * 3600_000);
+  const { rows } = await pool.query(SQL.createUnderLimit, [
+    id,
+    cpr,
+    body.titel,
+    email,
+    body.jobagent?.udsendelsesinterval ?? null,
+    body.jobagent?.smsNotifikation ?? false,
+    JSON.stringify(body.soegeparametre),
+    MAX_JOBAGENTER_PR_BORGER,
+    email === null ? null : createHash('sha256').update(token).digest('hex'),
+    email === null ? null : udloeber,
+    randomUUID(),
+    'Bekræft din e-mailadresse til din jobagent på Jobnet',
+    `Bekræft adressen med denne kode (gyldig til ${udloeber.toISOString()}):\n\n${token}\n\nJobagent: ${id}\n`,
+  ]);
+  if (rows.length === 1) return rows[0] as JobagentRow;
+  const borger = await pool.query(SQL.borgerStatus, [cpr]);
+  if (borger.rows.length === 0) throw new RuleAnswer(404, 1010);
+  if (borger.rows[0].doedsdato !== null) throw new RuleAnswer(422, 4405);
+  throw new RuleAnswer(409, 9901);
 }
