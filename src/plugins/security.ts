@@ -1,14 +1,13 @@
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyUnderPressureOptions } from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../domain/errors';
 
-/** Security headers, CORS for the configured origins and rate limiting. */
+/** Security headers and CORS for the configured origins. The /v1 rate limit is in plugins/request-gate.ts. */
 async function securityPlugin(app: FastifyInstance) {
-  const { corsOrigins, rateLimit: limits } = app.config.http;
+  const { corsOrigins } = app.config.http;
 
   await app.register(helmet, {
     // Swagger UI needs inline styles and its own scripts; everything else is JSON.
@@ -31,22 +30,9 @@ async function securityPlugin(app: FastifyInstance) {
     exposedHeaders: ['location'],
     maxAge: 600,
   });
-
-  await app.register(rateLimit, {
-    // Not global: modules/v1.ts runs it as the first /v1 hook, so a 429 neither needs a valid token
-    // nor uses up the x-requestId.
-    global: false,
-    max: limits.max,
-    timeWindow: limits.windowMs,
-    ...(app.redis ? { redis: app.redis, nameSpace: 'ratelimit:' } : {}),
-    // Rate limiting is a protection, not a gate: if Redis is down, idempotency already fails closed.
-    skipOnError: true,
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'Too Many Requests', `Rate limit of ${context.max} requests per ${context.after} exceeded`),
-  });
 }
 
-export default fp(securityPlugin, { name: 'security', dependencies: ['redis'] });
+export default fp(securityPlugin, { name: 'security' });
 
 /**
  * Load shedding for the /v1 scope only (registered in modules/v1.ts): health, metrics and docs
