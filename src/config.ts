@@ -6,6 +6,9 @@ import { Value } from '@sinclair/typebox/value';
  * Every setting of the service, read once at start-up from the environment and validated.
  * .env.example lists the same variables with a comment each; keep the two in step.
  */
+/** host:port of a Redis Cluster start-up node; an IPv6 address in brackets. */
+const CLUSTER_NODE = '([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):\\d{1,5}';
+
 const EnvSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], { default: 'development' }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
@@ -20,7 +23,7 @@ const EnvSchema = Type.Object({
   SEED_DEMO_DATA: Type.Optional(Type.Boolean()),
 
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
-  REDIS_CLUSTER_NODES: Type.Optional(Type.String({ pattern: '^[^\\s,]+:\\d{1,5}(,[^\\s,]+:\\d{1,5})*$' })),
+  REDIS_CLUSTER_NODES: Type.Optional(Type.String({ pattern: `^${CLUSTER_NODE}(,${CLUSTER_NODE})*$` })),
   // No braces: the service sets the hash tags itself (one request's keys share a Redis Cluster slot).
   REDIS_KEY_PREFIX: Type.String({ default: 'jobnet:', pattern: '^[^{}]*$' }),
   REDIS_COMMAND_TIMEOUT_MS: Type.Integer({ minimum: 50, default: 1000 }),
