@@ -163,6 +163,28 @@ describeCluster('Redis Cluster (3 local nodes)', () => {
     expect(onOwner).toBe(2);
   });
 
+  // Last: it stops a node.
+  it('a node down: requests whose keys live there fail closed with 503/8236 at once, not a hang', async () => {
+    const { cpr } = await createCitizen();
+    const slots = await cluster.cluster('SLOTS');
+    const ownerOf = async (sub: string) => {
+      const slot = Number(await withNode(PORTS[0], (node) => node.cluster('KEYSLOT', PREFIX + gateKeys(sub, 'x').rateKey)));
+      return slots.find(([from, to]) => from <= slot && slot <= to)![2][1];
+    };
+    let sub = '';
+    for (let i = 0; !sub; i++) if ((await ownerOf(`borger-down-${i}`)) === PORTS[2]) sub = `borger-down-${i}`;
+
+    const server = servers[PORTS.indexOf(PORTS[2])];
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+
+    const res = await a.inject({ method: 'GET', url: '/v1/Jobagent', headers: v1Headers(cpr, tokenFor({ cpr, sub })) });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().fejl[0].fejlkode).toBe(8236);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('an app whose cluster nodes are unreachable fails to start with a clear message', async () => {
     const error = await buildTestApp({
       env: { REDIS_URL: '', REDIS_CLUSTER_NODES: '127.0.0.1:7199', REDIS_COMMAND_TIMEOUT_MS: '200' },
