@@ -112,13 +112,14 @@ function clusterNodes(value: string): { host: string; port: number }[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnv(env);
   if (e.NODE_ENV === 'production') {
-    const missing = ['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL']
-      .filter((k) => !e[k as keyof Env] && !(k === 'REDIS_URL' && e.REDIS_CLUSTER_NODES))
-      .map((k) => (k === 'REDIS_URL' ? 'REDIS_URL (or REDIS_CLUSTER_NODES)' : k));
+    const missing = ['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL'].filter(
+      (k) => !e[k as keyof Env] && !(k === 'REDIS_URL' && e.REDIS_CLUSTER_NODES),
+    );
     if (missing.length > 0) {
       throw new ConfigError(
         `NODE_ENV=production requires ${missing.join(', ')}: production never runs on the embedded database, ` +
-          'the in-process idempotency store or the local signing key.',
+          'the in-process idempotency store or the local signing key.' +
+          (missing.includes('REDIS_URL') ? ' For a Redis Cluster, set REDIS_CLUSTER_NODES instead of REDIS_URL.' : ''),
       );
     }
   }

@@ -166,7 +166,7 @@ describe('loadConfig: Redis Cluster (REDIS_CLUSTER_NODES)', () => {
   });
 
   it('names both Redis variables when production has neither', () => {
-    expect(configError({ ...PRODUCTION, REDIS_URL: undefined }).message).toMatch(/requires REDIS_URL \(or REDIS_CLUSTER_NODES\)/);
+    expect(configError({ ...PRODUCTION, REDIS_URL: undefined }).message).toMatch(/requires REDIS_URL: .* set REDIS_CLUSTER_NODES instead/);
   });
 
   it('refuses REDIS_URL together with REDIS_CLUSTER_NODES', () => {
