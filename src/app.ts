@@ -17,7 +17,7 @@ import swagger from './plugins/swagger';
 import health from './plugins/health';
 import auth from './plugins/auth';
 import cprHeader from './plugins/cpr-header';
-import idempotency, { REQUEST_ID_HEADER, validRequestId, type IdempotencyStore } from './plugins/idempotency';
+import requestGate, { REQUEST_ID_HEADER, validRequestId, type RequestGateStore } from './plugins/request-gate';
 import v1 from './modules/v1';
 import { jobagentSchemas } from './modules/jobagent/routes';
 
@@ -26,8 +26,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Where log lines go (tests capture them); default stdout. */
   logStream?: NodeJS.WritableStream;
-  /** Replace the idempotency store (tests only). */
-  idempotencyStore?: IdempotencyStore;
+  /** Replace the rate-limit and request-id store (tests only). */
+  requestGateStore?: RequestGateStore;
 }
 
 /** The client's x-requestId is the request id in every log line and problem body. */
@@ -37,7 +37,7 @@ function requestIdOf(req: { headers: Record<string, string | string[] | undefine
 }
 
 /** Builds the Fastify instance with every plugin and route; does not listen. */
-export async function buildApp({ config, clock = systemClock, logStream, idempotencyStore }: AppOptions) {
+export async function buildApp({ config, clock = systemClock, logStream, requestGateStore }: AppOptions) {
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     logController: new RequestLogController(),
@@ -88,7 +88,7 @@ export async function buildApp({ config, clock = systemClock, logStream, idempot
     await app.register(health);
     await app.register(auth);
     await app.register(cprHeader);
-    await app.register(idempotency, { store: idempotencyStore });
+    await app.register(requestGate, { store: requestGateStore });
     await app.register(v1, { prefix: '/v1' });
   } catch (err) {
     // Close what did start (database pool, Redis) so a failed start leaves nothing running.

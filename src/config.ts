@@ -6,6 +6,9 @@ import { Value } from '@sinclair/typebox/value';
  * Every setting of the service, read once at start-up from the environment and validated.
  * .env.example lists the same variables with a comment each; keep the two in step.
  */
+/** host:port of a Redis Cluster start-up node; an IPv6 address in brackets. */
+const CLUSTER_NODE = '([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):\\d{1,5}';
+
 const EnvSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], { default: 'development' }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
@@ -21,7 +24,9 @@ const EnvSchema = Type.Object({
   SEED_DEMO_DATA: Type.Optional(Type.Boolean()),
 
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
-  REDIS_KEY_PREFIX: Type.String({ default: 'jobnet:' }),
+  REDIS_CLUSTER_NODES: Type.Optional(Type.String({ pattern: `^${CLUSTER_NODE}(,${CLUSTER_NODE})*$` })),
+  // No braces: the service sets the hash tags itself (one request's keys share a Redis Cluster slot).
+  REDIS_KEY_PREFIX: Type.String({ default: 'jobnet:', pattern: '^[^{}]*$' }),
   REDIS_COMMAND_TIMEOUT_MS: Type.Integer({ minimum: 50, default: 1000 }),
   IDEMPOTENCY_TTL_SECONDS: Type.Integer({ minimum: 60, default: 86400 }),
 
@@ -60,7 +65,8 @@ export interface Config {
     embeddedDataDir: string;
     seedDemoData: boolean;
   };
-  redis: { url?: string; keyPrefix: string; commandTimeoutMs: number };
+  /** At most one of url and clusterNodes (Redis Cluster start-up nodes). */
+  redis: { url?: string; clusterNodes?: { host: string; port: number }[]; keyPrefix: string; commandTimeoutMs: number };
   idempotencyTtlMs: number;
   auth: { jwksUrl?: string; issuer?: string; audience?: string; localKeyFile: string };
   http: {
@@ -110,20 +116,34 @@ function parseEnv(env: NodeJS.ProcessEnv): Env {
   return withDefaults as Env;
 }
 
+/** REDIS_CLUSTER_NODES: `host:port,host:port` (an IPv6 host in brackets). */
+function clusterNodes(value: string): { host: string; port: number }[] {
+  return value.split(',').map((node) => {
+    const at = node.lastIndexOf(':');
+    const port = Number(node.slice(at + 1));
+    if (port < 1 || port > 65535) throw new ConfigError(`REDIS_CLUSTER_NODES: '${node}' has no valid port`);
+    return { host: node.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port };
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnv(env);
   if (e.NODE_ENV === 'production') {
-    const missing = ['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL'].filter((k) => !e[k as keyof Env]);
+    const missing = ['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL'].filter(
+      (k) => !e[k as keyof Env] && !(k === 'REDIS_URL' && e.REDIS_CLUSTER_NODES),
+    );
     if (missing.length > 0) {
       throw new ConfigError(
         `NODE_ENV=production requires ${missing.join(', ')}: production never runs on the embedded database, ` +
-          'the in-process idempotency store or the local signing key.',
+          'the in-process idempotency store or the local signing key.' +
+          (missing.includes('REDIS_URL') ? ' For a Redis Cluster, set REDIS_CLUSTER_NODES instead of REDIS_URL.' : ''),
       );
     }
   }
   if (e.NODE_ENV === 'production' && !e.AUTH_AUDIENCE) {
     throw new ConfigError('NODE_ENV=production requires AUTH_AUDIENCE: tokens issued for another service must be refused.');
   }
+  if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) throw new ConfigError('Set REDIS_URL or REDIS_CLUSTER_NODES, not both.');
   if (e.AUTH_JWKS_URL && !e.AUTH_ISSUER) throw new ConfigError('AUTH_ISSUER is required together with AUTH_JWKS_URL.');
   return {
     env: e.NODE_ENV,
@@ -139,7 +159,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embeddedDataDir: path.resolve(e.EMBEDDED_DATA_DIR),
       seedDemoData: e.SEED_DEMO_DATA ?? !e.DATABASE_URL,
     },
-    redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS },
+    redis: {
+      url: e.REDIS_URL,
+      clusterNodes: e.REDIS_CLUSTER_NODES ? clusterNodes(e.REDIS_CLUSTER_NODES) : undefined,
+      keyPrefix: e.REDIS_KEY_PREFIX,
+      commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+    },
     idempotencyTtlMs: e.IDEMPOTENCY_TTL_SECONDS * 1000,
     auth: { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, localKeyFile: path.resolve(e.AUTH_LOCAL_KEY_FILE) },
     http: {

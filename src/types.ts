@@ -1,18 +1,16 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Clock } from './domain/clock';
 import type { Principal, RouteAccess } from './domain/access';
 import type { PrismaClient } from './generated/prisma/client';
-import type { IdempotencyStore } from './plugins/idempotency';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     clock: Clock;
     prisma: PrismaClient;
-    /** Absent on the embedded default (no REDIS_URL). */
-    redis: Redis | null;
-    idempotencyStore: IdempotencyStore;
+    /** A Redis Cluster with REDIS_CLUSTER_NODES; absent on the embedded default (neither that nor REDIS_URL). */
+    redis: Redis | Cluster | null;
   }
   interface FastifyRequest {
     /** Set by the auth hook on every /v1 request. */

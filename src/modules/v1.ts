@@ -4,17 +4,17 @@ import { loadSheddingOptions } from '../plugins/load-shedding';
 import jobagent from './jobagent/routes';
 
 /**
- * Every /v1 route, behind the same onRequest hooks in this order: rateLimit (429),
- * authenticate (401/403), checkCitizenHeader (400/1001, 403/4575) and
- * claimRequestId (400/1014, 412, 503/8236). Body validation and handlers come after.
+ * Every /v1 route, behind the same onRequest hooks in this order: authenticate (401/403),
+ * checkCitizenHeader (400/1001, 403/4575) and gateRequest (400/1014, 429, 412, 503/8236: the
+ * rate limit per token subject and the x-requestId claim in one Redis round trip). The first two
+ * are local, so a refused request never reaches Redis. Body validation and handlers come after.
  * Load shedding (503) applies to this scope only.
  */
 export default async function v1(app: FastifyInstance) {
   await app.register(underPressure, loadSheddingOptions);
-  app.addHook('onRequest', app.rateLimit());
   app.addHook('onRequest', app.authenticate);
   app.addHook('onRequest', app.checkCitizenHeader);
-  app.addHook('onRequest', app.claimRequestId);
+  app.addHook('onRequest', app.gateRequest);
 
   await app.register(jobagent, { prefix: '/Jobagent' });
 }

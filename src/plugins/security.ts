@@ -2,9 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from '../domain/errors';
 
 /**
  * helmet's headers for a JSON API: a CSP that lets nothing load and nothing frame the response
@@ -39,9 +37,9 @@ export function staticSecurityHeaders(options: HelmetOptions): Readonly<Record<s
   return Object.freeze(headers);
 }
 
-/** Security headers, CORS for the configured origins and rate limiting. */
+/** Security headers and CORS for the configured origins. The /v1 rate limit is in plugins/request-gate.ts. */
 async function securityPlugin(app: FastifyInstance) {
-  const { corsOrigins, rateLimit: limits } = app.config.http;
+  const { corsOrigins } = app.config.http;
 
   const securityHeaders = staticSecurityHeaders(SECURITY_HEADER_OPTIONS);
   app.addHook('onRequest', (_request, reply, done) => {
@@ -53,23 +51,10 @@ async function securityPlugin(app: FastifyInstance) {
     origin: corsOrigins.length > 0 ? corsOrigins : false,
     methods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'x-civilregistrationidentifier', 'x-requestid'],
-    exposedHeaders: ['location'],
+    exposedHeaders: ['location', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     maxAge: 600,
-  });
-
-  await app.register(rateLimit, {
-    // Not global: modules/v1.ts runs it as the first /v1 hook, so a 429 neither needs a valid token
-    // nor uses up the x-requestId.
-    global: false,
-    max: limits.max,
-    timeWindow: limits.windowMs,
-    ...(app.redis ? { redis: app.redis, nameSpace: 'ratelimit:' } : {}),
-    // Rate limiting is a protection, not a gate: if Redis is down, idempotency already fails closed.
-    skipOnError: true,
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'Too Many Requests', `Rate limit of ${context.max} requests per ${context.after} exceeded`),
   });
 }
 
-export default fp(securityPlugin, { name: 'security', dependencies: ['redis'] });
+export default fp(securityPlugin, { name: 'security' });
 

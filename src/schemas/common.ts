@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { CPR_PATTERN } from '../domain/cpr';
-import { REQUEST_ID_MAX_LENGTH } from '../plugins/idempotency';
+import { REQUEST_ID_MAX_LENGTH } from '../plugins/request-gate';
 import { MAX_FEJL } from '../plugins/errors';
 
 /** Every property description ends with the old English element name in parentheses. */

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { MemoryIdempotencyStore, RedisIdempotencyStore } from '../../src/plugins/idempotency';
+import { MemoryRequestGate, RedisRequestGate } from '../../src/plugins/request-gate';
+import { monitorRedis } from '../helpers/redis-monitor';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, testPrisma } from '../helpers/db';
 
@@ -24,39 +25,52 @@ function expectProblem(res: { statusCode: number; headers: Record<string, unknow
   return problem;
 }
 
-describe('MemoryIdempotencyStore (injected now())', () => {
+const LIMITS = { max: 1000, windowMs: 60_000, idTtlMs: 1000 };
+
+describe('MemoryRequestGate: the request-id part (injected now())', () => {
+  const claims = (results: { outcome: string }[]) => results.map((r) => r.outcome === 'pass');
+
   it('claims an id once until it expires', async () => {
     let now = 1_000_000;
-    const store = new MemoryIdempotencyStore(() => now);
-    expect(await store.claim('a', 1000)).toBe(true);
-    expect(await store.claim('a', 1000)).toBe(false);
-    expect(await store.claim('b', 1000)).toBe(true);
+    const gate = new MemoryRequestGate(LIMITS, () => now);
+    const claim = async (id: string) => (await gate.pass('sub', id)).outcome === 'pass';
+    expect(await claim('a')).toBe(true);
+    expect(await claim('a')).toBe(false);
+    expect(await claim('b')).toBe(true);
     now += 999;
-    expect(await store.claim('a', 1000)).toBe(false);
+    expect(await claim('a')).toBe(false);
     now += 1; // exactly at expiry
-    expect(await store.claim('a', 1000)).toBe(true);
-    expect(await store.claim('a', 1000)).toBe(false);
+    expect(await claim('a')).toBe(true);
+    expect(await claim('a')).toBe(false);
+  });
+
+  it('scopes ids by subject', async () => {
+    const gate = new MemoryRequestGate(LIMITS);
+    expect((await gate.pass('one', 'id')).outcome).toBe('pass');
+    expect((await gate.pass('two', 'id')).outcome).toBe('pass');
+    expect((await gate.pass('one', 'id')).outcome).toBe('replay');
   });
 
   it('keeps unexpired ids through a sweep and forgets expired ones', async () => {
     let now = 0;
-    const store = new MemoryIdempotencyStore(() => now);
-    expect(await store.claim('short', 10)).toBe(true);
-    expect(await store.claim('long', 200_000)).toBe(true);
-    now = 120_000; // past the sweep interval
-    expect(await store.claim('other', 10)).toBe(true);
-    expect(await store.claim('short', 10)).toBe(true);
-    expect(await store.claim('long', 200_000)).toBe(false);
+    const gate = new MemoryRequestGate({ ...LIMITS, idTtlMs: 100_000 }, () => now);
+    expect((await gate.pass('s', 'old')).outcome).toBe('pass');
+    now = 50_000;
+    expect((await gate.pass('s', 'mid')).outcome).toBe('pass');
+    now = 120_000; // past the sweep interval: 'old' has expired, 'mid' has not
+    expect((await gate.pass('s', 'new')).outcome).toBe('pass');
+    expect((await gate.pass('s', 'old')).outcome).toBe('pass');
+    expect((await gate.pass('s', 'mid')).outcome).toBe('replay');
   });
 
   it('lets exactly one of many concurrent claims win', async () => {
-    const store = new MemoryIdempotencyStore();
-    const results = await Promise.all(Array.from({ length: 50 }, () => store.claim('same', 60_000)));
-    expect(results.filter(Boolean)).toHaveLength(1);
+    const gate = new MemoryRequestGate(LIMITS);
+    const results = await Promise.all(Array.from({ length: 50 }, () => gate.pass('sub', 'same')));
+    expect(claims(results).filter(Boolean)).toHaveLength(1);
   });
 });
 
-describe('RedisIdempotencyStore', () => {
+describe('RedisRequestGate: the request-id part', () => {
   let redis: Redis;
   beforeAll(() => {
     redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { keyPrefix: 'jobnet-test-unit:' });
@@ -65,21 +79,22 @@ describe('RedisIdempotencyStore', () => {
     await redis.quit();
   });
 
-  it('stores the key with the TTL in one SET NX PX and answers false for a replay', async () => {
-    const store = new RedisIdempotencyStore(redis);
-    const key = `unit:${randomUUID()}`;
-    expect(await store.claim(key, 5000)).toBe(true);
-    expect(await store.claim(key, 5000)).toBe(false);
-    const ttl = await redis.pttl(`idem:${key}`);
+  it('stores the id with the TTL under idem:{subject}:id and answers replay the second time', async () => {
+    const gate = new RedisRequestGate(redis, { ...LIMITS, idTtlMs: 5000 });
+    const sub = `unit-${randomUUID()}`;
+    expect(await gate.pass(sub, 'id-1')).toEqual({ outcome: 'pass', count: 1, resetMs: 60_000 });
+    expect((await gate.pass(sub, 'id-1')).outcome).toBe('replay');
+    const ttl = await redis.pttl(`idem:{${sub}}:id-1`);
     expect(ttl).toBeGreaterThan(4000);
     expect(ttl).toBeLessThanOrEqual(5000);
   });
 
   it('lets exactly one of 50 concurrent claims win', async () => {
-    const store = new RedisIdempotencyStore(redis);
-    const key = `unit:${randomUUID()}`;
-    const results = await Promise.all(Array.from({ length: 50 }, () => store.claim(key, 5000)));
-    expect(results.filter(Boolean)).toHaveLength(1);
+    const gate = new RedisRequestGate(redis, LIMITS);
+    const sub = `unit-${randomUUID()}`;
+    const results = await Promise.all(Array.from({ length: 50 }, () => gate.pass(sub, 'same')));
+    expect(results.filter((r) => r.outcome === 'pass')).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'replay')).toHaveLength(49);
   });
 });
 
@@ -195,9 +210,46 @@ describe('x-requestId over HTTP (real Redis)', () => {
     const requestId = randomUUID();
     const res = await app.inject({ method: 'GET', url: '/v1/Jobagent', headers: v1Headers(cpr, tokenFor({ cpr, sub }), requestId) });
     expect(res.statusCode).toBe(200);
-    const ttl = await redis.pttl(`jobnet-test:idem:${sub}:${requestId}`);
+    const ttl = await redis.pttl(`jobnet-test:idem:{${sub}}:${requestId}`);
     expect(ttl).toBeGreaterThan(24 * 3600_000 - 60_000);
     expect(ttl).toBeLessThanOrEqual(24 * 3600_000);
+  });
+
+  it('costs exactly one Redis round trip per /v1 request (one EVALSHA: rate limit and claim together); refused requests none', async () => {
+    const monitor = await monitorRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    try {
+      const { cpr } = await createCitizen();
+      const sub = `borger-rt-${randomUUID()}`;
+      const token = tokenFor({ cpr, sub });
+      // ioredis sends the script itself once per connection (EVAL), then only its SHA.
+      await app.inject({ method: 'GET', url: '/v1/Jobagent', headers: v1Headers(cpr, token) });
+      const appClient = `127.0.0.1:${(app.redis as Redis).stream.localPort}`;
+
+      const sentFor = async (request: () => Promise<{ statusCode: number }>, status: number) => {
+        await monitor.settle();
+        monitor.seen.length = 0;
+        expect((await request()).statusCode).toBe(status);
+        await monitor.settle();
+        return {
+          sent: monitor.seen.filter((c) => c.source === appClient).map((c) => c.args[0].toLowerCase()),
+          inScript: monitor.seen.filter((c) => c.source === 'lua' && c.args[1]?.includes(sub)).map((c) => c.args[0].toLowerCase()),
+        };
+      };
+      const replayed = randomUUID();
+      const create = () => app.inject({ method: 'POST', url: '/v1/Jobagent', headers: v1Headers(cpr, token, replayed), payload: body() });
+      const oneTrip = { sent: ['evalsha'], inScript: ['incr', 'pttl', 'set'] };
+
+      expect(await sentFor(() => app.inject({ method: 'GET', url: '/v1/Jobagent', headers: v1Headers(cpr, token) }), 200)).toEqual(oneTrip);
+      expect(await sentFor(create, 201)).toEqual(oneTrip);
+      expect(await sentFor(create, 412)).toEqual(oneTrip);
+      // Refused before the gate: no Redis at all.
+      const noToken = { ...v1Headers(cpr, token), authorization: 'Bearer x.y.z' };
+      expect(await sentFor(() => app.inject({ method: 'GET', url: '/v1/Jobagent', headers: noToken }), 401)).toEqual({ sent: [], inScript: [] });
+      const otherCpr = { ...v1Headers(cpr, token), 'x-civilRegistrationIdentifier': '0101010000' };
+      expect(await sentFor(() => app.inject({ method: 'GET', url: '/v1/Jobagent', headers: otherCpr }), 403)).toEqual({ sent: [], inScript: [] });
+    } finally {
+      await monitor.stop();
+    }
   });
 
   describe('header validation', () => {
@@ -262,6 +314,7 @@ describe('Redis unreachable: fail closed', () => {
     expect(problem.fejl).toEqual([expect.objectContaining({ fejlkode: 8236 })]);
     expect(problem.type).toMatch(/8236$/);
     expect(problem.requestId).toBe(headers['x-requestId']);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(await jobagentCount(cpr)).toBe(0);
   });
 

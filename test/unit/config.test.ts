@@ -170,3 +170,37 @@ describe('loadConfig: CORS_ORIGINS', () => {
     expect(loadConfig({ CORS_ORIGINS: value }).http.corsOrigins).toEqual(origins);
   });
 });
+
+describe('loadConfig: Redis Cluster (REDIS_CLUSTER_NODES)', () => {
+  const CLUSTER = { ...PRODUCTION, REDIS_URL: undefined, REDIS_CLUSTER_NODES: 'redis-0.internal:6379,10.0.0.2:7000,[::1]:7001' };
+
+  it('reads the start-up nodes (an IPv6 host in brackets) and satisfies production instead of REDIS_URL', () => {
+    const c = loadConfig(CLUSTER);
+    expect(c.redis.url).toBeUndefined();
+    expect(c.redis.clusterNodes).toEqual([
+      { host: 'redis-0.internal', port: 6379 },
+      { host: '10.0.0.2', port: 7000 },
+      { host: '::1', port: 7001 },
+    ]);
+  });
+
+  it('has no cluster by default', () => {
+    expect(loadConfig({}).redis.clusterNodes).toBeUndefined();
+  });
+
+  it('names both Redis variables when production has neither', () => {
+    expect(configError({ ...PRODUCTION, REDIS_URL: undefined }).message).toMatch(/requires REDIS_URL: .* set REDIS_CLUSTER_NODES instead/);
+  });
+
+  it('refuses REDIS_URL together with REDIS_CLUSTER_NODES', () => {
+    expect(configError({ ...CLUSTER, REDIS_URL: PRODUCTION.REDIS_URL }).message).toMatch(/REDIS_URL or REDIS_CLUSTER_NODES, not both/);
+  });
+
+  it.each(['redis-0', 'redis-0:', 'a:6379,', 'a:6379, b:6380', 'redis://a:6379', 'a:0', 'a:70000'])('rejects REDIS_CLUSTER_NODES=%j', (value) => {
+    expect(configError({ REDIS_CLUSTER_NODES: value }).message).toContain('REDIS_CLUSTER_NODES');
+  });
+
+  it.each(['{jobnet}:', 'job{net:', 'jobnet}:'])('rejects REDIS_KEY_PREFIX=%j (the service sets the hash tags itself)', (value) => {
+    expect(configError({ REDIS_KEY_PREFIX: value }).message).toContain('REDIS_KEY_PREFIX');
+  });
+});
