@@ -9,7 +9,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Client as PgClient } from 'pg';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
-import { createCitizen, testPrisma } from '../helpers/db';
+import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
 import { DEMO_CITIZENS, DEMO_JOBAGENT_IDS } from '../../src/db/demo-data';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -1197,6 +1197,26 @@ describe('SQL statements per request (the write pattern, docs/write-pattern.md)'
       verifyWrongToken: 2,
       deleteUnknownId: 2,
     });
+  });
+
+  test('concurrent lists share one statement, and each citizen gets only their own job agents', async () => {
+    const citizens = await Promise.all(Array.from({ length: 12 }, () => createCitizen()));
+    const unknown = randomCpr();
+    const own = new Map<string, string>();
+    for (const [i, c] of citizens.entries()) if (i % 3 !== 0) own.set(c.cpr, (await seedJobagent(c.cpr)).id);
+    await list(citizens[0].cpr); // warm the pool
+    sent = [];
+    const responses = await Promise.all([...citizens.map((c) => list(c.cpr)), list(unknown)]);
+    const n = sent.length;
+    sent = undefined;
+    expect(n).toBe(1);
+    for (const [i, c] of citizens.entries()) {
+      expect(responses[i].statusCode).toBe(200);
+      const ids = responses[i].json().jobagenter.map((j: { jobagentId: string }) => j.jobagentId);
+      expect(ids).toEqual(own.has(c.cpr) ? [own.get(c.cpr)] : []);
+    }
+    expect(responses[citizens.length].statusCode).toBe(404);
+    expect(responses[citizens.length].json().fejl[0].fejlkode).toBe(1010);
   });
 });
 

@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { Clock } from '../../domain/clock';
 import { RuleViolation } from '../../domain/errors';
 import { MAX_JOBAGENTER_PR_BORGER } from '../../domain/kodelister';
+import { mergedRead } from '../../db/merged-read';
 import { readBorgerStatus, requireKnown, requireLiving, unknownCitizen } from '../../services/borger';
 import type { Jobagent, JobagentInput, AfventendeMail } from './schemas';
 
@@ -145,15 +146,29 @@ export class JobagentService {
     private readonly clock: Clock,
   ) {}
 
-  /** GetJobagenter: all of the citizen's job agents, oldest first; 404/1010 for an unknown citizen. */
+  /**
+   * GetJobagenter: all of the citizen's job agents, oldest first; 404/1010 for an unknown citizen.
+   * Concurrent lists share one statement (db/merged-read.ts).
+   */
   async list(cpr: string): Promise<Jobagent[]> {
-    // The citizen LEFT JOIN their job agents: no row means no citizen, one row with a null id no job agents.
-    const rows = await this.prisma.$queryRaw<(Omit<JobagentRecord, 'id'> & { id: string | null })[]>`
-      SELECT ${COLUMNS} FROM borger b LEFT JOIN jobagent j ON j.cpr = b.cpr
-      WHERE b.cpr = ${cpr} ORDER BY j.oprettet, j.id`;
-    if (rows.length === 0) throw unknownCitizen();
-    return rows[0].id === null ? [] : (rows as JobagentRecord[]).map(toJobagent);
+    const jobagenter = await this.listMerged(cpr);
+    if (!jobagenter) throw unknownCitizen();
+    return jobagenter;
   }
+
+  /** The citizens LEFT JOIN their job agents: a missing citizen has no row, one without job agents a row with a null id. */
+  private readonly listMerged = mergedRead(async (cprs: string[]) => {
+    const rows = await this.prisma.$queryRaw<(Omit<JobagentRecord, 'id'> & { id: string | null; borgerCpr: string })[]>`
+      SELECT b.cpr AS "borgerCpr", ${COLUMNS} FROM borger b LEFT JOIN jobagent j ON j.cpr = b.cpr
+      WHERE b.cpr = ANY(${cprs}::bpchar[]) ORDER BY b.cpr, j.oprettet, j.id`;
+    const byCpr = new Map<string, Jobagent[]>();
+    for (const row of rows) {
+      let list = byCpr.get(row.borgerCpr);
+      if (!list) byCpr.set(row.borgerCpr, (list = []));
+      if (row.id !== null) list.push(toJobagent(row as JobagentRecord));
+    }
+    return byCpr;
+  });
 
   /** GetJobagent: one of the citizen's job agents; another citizen's is as unknown as a missing one. */
   async get(cpr: string, id: string): Promise<Jobagent> {
