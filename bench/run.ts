@@ -418,6 +418,14 @@ async function main() {
       summary.halfRate = { rate, load: result };
       if (notOk(result) > 0) failures.push(`half rate ${scenario.name} service: ${describe(result)}`);
       console.log(`half rate ${scenario.name.padEnd(9)} service      ${rate} req/s asked, ${Math.round(result.rps)} served  p99 ${result.latency.p99} ms`);
+      // The same rate on bare: the floor the machine (PostgreSQL's commit, the scheduler) sets for the tail.
+      const bare = servers.get('bare');
+      if (bare) {
+        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        const floor = await load(loadgen, job(scenario, bare, opts.seconds, rate));
+        summary.halfRateBare = floor;
+        console.log(`half rate ${scenario.name.padEnd(9)} bare         ${rate} req/s asked, ${Math.round(floor.rps)} served  p99 ${floor.latency.p99} ms`);
+      }
     }
     summaries.push(summary);
   }
@@ -427,6 +435,7 @@ async function main() {
     console.log(`${s.title}: median of ${opts.rounds} rounds × ${opts.seconds} s, ${opts.connections} connections`);
     console.log(scenarioTable(s.servers));
     if (s.halfRate) console.log(`service at ${s.halfRate.rate} req/s (half its max): p50 ${s.halfRate.load.latency.p50} ms, p99 ${s.halfRate.load.latency.p99} ms`);
+    if (s.halfRateBare) console.log(`bare at the same rate: p50 ${s.halfRateBare.latency.p50} ms, p99 ${s.halfRateBare.latency.p99} ms`);
     console.log('');
   }
   console.log(ratioTable(summaries));

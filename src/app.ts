@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import metrics from 'fastify-metrics';
@@ -25,7 +26,7 @@ export interface AppOptions {
   config: Config;
   clock?: Clock;
   /** Where log lines go (tests capture them); default stdout. */
-  logStream?: NodeJS.WritableStream;
+  logStream?: DestinationStream;
   /** Replace the rate-limit and request-id store (tests only). */
   requestGateStore?: RequestGateStore;
 }

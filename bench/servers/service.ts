@@ -1,11 +1,11 @@
 /**
  * The service: src/app.ts buildApp as production runs it (NODE_ENV=production, PostgreSQL, Redis,
- * info logging, here into /dev/null), compiled by tsc like `npm run build`. Two differences from a
+ * info logging, here into /dev/null with pino's synchronous destination, as on stdout), compiled by tsc like `npm run build`. Two differences from a
  * deployment, both outside the request path: tokens are verified with the bench's local key instead
  * of keys fetched from a JWKS URL, and the rate limit is set so high that it never answers 429
  * (it still runs on every request).
  */
-import { createWriteStream } from 'node:fs';
+import pino from 'pino';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { LOCAL_ISSUER } from '../../src/auth/local-key';
@@ -29,7 +29,7 @@ startOrDie(async () => {
   config.auth.jwksUrl = undefined;
   config.auth.localKeyFile = settings.keyFile;
 
-  const app = await buildApp({ config, logStream: createWriteStream('/dev/null') });
+  const app = await buildApp({ config, logStream: pino.destination({ dest: '/dev/null', sync: true }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   serveIpc(typeof address === 'object' && address ? address.port : 0, () => app.close());
