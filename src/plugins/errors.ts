@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, fejlEntry, RuleViolation, type FejlEntry } from '../domain/errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
@@ -143,38 +144,26 @@ export function clientErrorHandler(typeBase: string) {
   };
 }
 
-/** A route pattern (`/v1/Jobagent/:jobagentId`) as a regular expression over request paths. */
-function routeRegExp(url: string): RegExp {
-  const source = url
-    .replace(/\/+$/, '')
-    .split('/')
-    .map((segment) =>
-      segment === '*'
-        ? '.*'
-        : segment
-            .split(/(:[\w]+(?:\([^)]*\))?)/)
-            .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-            .join(''),
-    )
-    .join('/');
-  return new RegExp(`^${source}/?$`);
-}
-
-/** The methods routed for each path pattern, to answer a wrong method with 405 and Allow. */
+/**
+ * The methods routed for each path, to answer a wrong method with 405 and Allow. A second
+ * find-my-way router (the one Fastify routes with) fed by onRoute, so "which methods match this
+ * path" follows Fastify's own matching.
+ */
 class RouteMethods {
-  private readonly routes = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+  private readonly router = FindMyWay({ ignoreTrailingSlash: true });
+  private readonly methods = new Set<HTTPMethod>();
 
   add(url: string, method: string | string[]) {
     if (url === '*' || url === '/*') return; // catch-alls (CORS preflight) say nothing about a path
-    let route = this.routes.get(url);
-    if (!route) this.routes.set(url, (route = { pattern: routeRegExp(url), methods: new Set() }));
-    for (const m of [method].flat()) route.methods.add(m);
+    for (const m of [method].flat() as HTTPMethod[]) {
+      if (this.router.hasRoute(m, url)) continue;
+      this.router.on(m, url, () => undefined);
+      this.methods.add(m);
+    }
   }
 
   allowed(path: string): string[] {
-    const methods = new Set<string>();
-    for (const { pattern, methods: ms } of this.routes.values()) if (pattern.test(path)) for (const m of ms) methods.add(m);
-    return [...methods].sort();
+    return [...this.methods].filter((m) => this.router.find(m, path) !== null).sort();
   }
 }
 
