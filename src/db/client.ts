@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 
 export interface CreatePrismaClientOptions {
@@ -18,13 +19,9 @@ export interface CreatePrismaClientOptions {
 /** How much longer the client waits than the server's statement_timeout before giving up itself. */
 const QUERY_TIMEOUT_MARGIN_MS = 1_000;
 
-/**
- * PrismaClient over @prisma/adapter-pg with the Prisma 7 pitfalls handled: finite pool, statement
- * and query timeouts (adapter-pg waits forever by default) and the session time zone forced to
- * UTC (timestamps go wrong otherwise).
- */
-export function createPrismaClient({ url, poolSize = 10, timeoutMs = 5_000, statementTimeoutMs = 5_000 }: CreatePrismaClientOptions): PrismaClient {
-  const adapter = new PrismaPg({
+/** How the pool connects, the same for Prisma's adapter and for the typed raw statements of db/sql.ts. */
+function poolConfig({ url, poolSize = 10, timeoutMs = 5_000, statementTimeoutMs = 5_000 }: CreatePrismaClientOptions) {
+  return {
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: timeoutMs,
@@ -32,6 +29,23 @@ export function createPrismaClient({ url, poolSize = 10, timeoutMs = 5_000, stat
     query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
     idleTimeoutMillis: 10_000,
     options: '-c TimeZone=UTC',
-  });
-  return new PrismaClient({ adapter });
+  };
+}
+
+/**
+ * PrismaClient over @prisma/adapter-pg with the Prisma 7 pitfalls handled: finite pool, statement
+ * and query timeouts (adapter-pg waits forever by default) and the session time zone forced to
+ * UTC (timestamps go wrong otherwise). The adapter owns its pool and ends it on $disconnect.
+ */
+export function createPrismaClient(options: CreatePrismaClientOptions): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(poolConfig(options)) });
+}
+
+/**
+ * The app's database: one pg pool, used by Prisma (through the adapter) and directly by the hot
+ * statements of db/sql.ts, which skip Prisma's per-call cost. The caller ends the pool.
+ */
+export function createDatabase(options: CreatePrismaClientOptions): { prisma: PrismaClient; pool: Pool } {
+  const pool = new Pool(poolConfig(options));
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }

@@ -49,7 +49,9 @@ type Loose = { [key: string]: unknown } | undefined;
 
 function unavailableOne(e: Loose): boolean {
   if (!e || typeof e !== 'object') return false;
-  const { code, kind, originalCode, message } = e as Record<string, unknown>;
+  const { code, kind, originalCode, message, severity } = e as Record<string, unknown>;
+  // pg's own DatabaseError (statements run on the pool directly, db/sql.ts) carries the SQLSTATE as code.
+  if (typeof severity === 'string' && typeof code === 'string' && SQLSTATE.test(code)) return true;
   if (typeof code === 'string' && (PRISMA_CODES.has(code) || NODE_CODES.has(code))) return true;
   if (typeof kind === 'string' && ADAPTER_KINDS.has(kind)) return true;
   if (kind === 'postgres' && typeof code === 'string' && SQLSTATE.test(code)) return true;

@@ -11,6 +11,7 @@ import { Client as PgClient } from 'pg';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
 import { DEMO_CITIZENS, DEMO_JOBAGENT_IDS } from '../../src/db/demo-data';
+import { JobagentService } from '../../src/modules/jobagent/service';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Json = Record<string, unknown>;
@@ -1199,24 +1200,37 @@ describe('SQL statements per request (the write pattern, docs/write-pattern.md)'
     });
   });
 
-  test('concurrent lists share one statement, and each citizen gets only their own job agents', async () => {
+  test('lists asked for in the same tick share one statement, and each citizen gets only their own job agents', async () => {
     const citizens = await Promise.all(Array.from({ length: 12 }, () => createCitizen()));
     const unknown = randomCpr();
     const own = new Map<string, string>();
     for (const [i, c] of citizens.entries()) if (i % 3 !== 0) own.set(c.cpr, (await seedJobagent(c.cpr)).id);
-    await list(citizens[0].cpr); // warm the pool
+    // The service itself, so that every read is asked for in one tick (over HTTP the hooks spread them).
+    const service = new JobagentService(app.prisma, app.clock, app.pg);
+    await service.list(citizens[0].cpr); // warm the pool
     sent = [];
-    const responses = await Promise.all([...citizens.map((c) => list(c.cpr)), list(unknown)]);
+    const results = await Promise.allSettled([...citizens.map((c) => service.list(c.cpr)), service.list(unknown)]);
     const n = sent.length;
     sent = undefined;
     expect(n).toBe(1);
     for (const [i, c] of citizens.entries()) {
-      expect(responses[i].statusCode).toBe(200);
-      const ids = responses[i].json().jobagenter.map((j: { jobagentId: string }) => j.jobagentId);
-      expect(ids).toEqual(own.has(c.cpr) ? [own.get(c.cpr)] : []);
+      const result = results[i];
+      if (result.status !== 'fulfilled') throw result.reason;
+      expect(result.value.map((j) => j.jobagentId)).toEqual(own.has(c.cpr) ? [own.get(c.cpr)] : []);
     }
-    expect(responses[citizens.length].statusCode).toBe(404);
-    expect(responses[citizens.length].json().fejl[0].fejlkode).toBe(1010);
+    const missing = results[citizens.length];
+    expect(missing.status === 'rejected' && missing.reason).toMatchObject({ fejl: [expect.objectContaining({ fejlkode: 1010 })] });
+  });
+
+  test('concurrent GetJobagenter requests each get only their own job agents', async () => {
+    const citizens = await Promise.all(Array.from({ length: 8 }, () => createCitizen()));
+    const own = new Map<string, string>();
+    for (const c of citizens) own.set(c.cpr, (await seedJobagent(c.cpr)).id);
+    const responses = await Promise.all(citizens.map((c) => list(c.cpr)));
+    for (const [i, c] of citizens.entries()) {
+      expect(responses[i].statusCode).toBe(200);
+      expect(responses[i].json().jobagenter.map((j: { jobagentId: string }) => j.jobagentId)).toEqual([own.get(c.cpr)]);
+    }
   });
 });
 

@@ -24,7 +24,7 @@ const JobagentInputRef = Type.Ref(JobagentInput);
 /** Jobagent (REST v1 Jobagent): a citizen's job agents and saved searches. */
 export default async function jobagentRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const service = new JobagentService(app.prisma, app.clock);
+  const service = new JobagentService(app.prisma, app.clock, app.pg);
   if (app.config.env !== 'production') pendingMailsRoute(app, service);
 
   app.get(

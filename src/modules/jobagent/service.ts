@@ -3,7 +3,9 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { Clock } from '../../domain/clock';
 import { RuleViolation } from '../../domain/errors';
 import { MAX_JOBAGENTER_PR_BORGER } from '../../domain/kodelister';
+import type { Pool } from 'pg';
 import { mergedRead } from '../../db/merged-read';
+import { rawQuery } from '../../db/sql';
 import { readBorgerStatus, requireKnown, requireLiving, unknownCitizen } from '../../services/borger';
 import type { Jobagent, JobagentInput, AfventendeMail } from './schemas';
 
@@ -144,6 +146,8 @@ export class JobagentService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly clock: Clock,
+    /** The pg pool under Prisma: the hot statements (list, create) run on it directly (db/sql.ts). */
+    private readonly pool: Pool,
   ) {}
 
   /**
@@ -158,9 +162,11 @@ export class JobagentService {
 
   /** The citizens LEFT JOIN their job agents: a missing citizen has no row, one without job agents a row with a null id. */
   private readonly listMerged = mergedRead(async (cprs: string[]) => {
-    const rows = await this.prisma.$queryRaw<(Omit<JobagentRecord, 'id'> & { id: string | null; borgerCpr: string })[]>`
-      SELECT b.cpr AS "borgerCpr", ${COLUMNS} FROM borger b LEFT JOIN jobagent j ON j.cpr = b.cpr
-      WHERE b.cpr = ANY(${cprs}::bpchar[]) ORDER BY b.cpr, j.oprettet, j.id`;
+    const rows = await rawQuery<Omit<JobagentRecord, 'id'> & { id: string | null; borgerCpr: string }>(
+      this.pool,
+      Prisma.sql`SELECT b.cpr AS "borgerCpr", ${COLUMNS} FROM borger b LEFT JOIN jobagent j ON j.cpr = b.cpr
+        WHERE b.cpr = ANY(${cprs}::bpchar[]) ORDER BY b.cpr, j.oprettet, j.id`,
+    );
     const byCpr = new Map<string, Jobagent[]>();
     for (const row of rows) {
       let list = byCpr.get(row.borgerCpr);
@@ -198,7 +204,9 @@ export class JobagentService {
     const id = randomUUID();
     const c = toColumns(input);
     const t = c.email === null ? null : emailToken(now, id, c.titel);
-    const rows = await this.prisma.$queryRaw<JobagentRecord[]>`
+    const rows = await rawQuery<JobagentRecord>(
+      this.pool,
+      Prisma.sql`
       WITH b AS (
         UPDATE borger SET "antalJobagenter" = "antalJobagenter" + 1
         WHERE cpr = ${cpr} AND doedsdato IS NULL AND "antalJobagenter" < ${MAX_JOBAGENTER_PR_BORGER}
@@ -212,7 +220,8 @@ export class JobagentService {
         FROM b
         RETURNING *
       )${t ? Prisma.sql`, m AS (${outboxInsert(t, now, Prisma.raw('j'), Prisma.raw('true'))})` : Prisma.empty}
-      SELECT ${COLUMNS} FROM j`;
+      SELECT ${COLUMNS} FROM j`,
+    );
     if (rows.length === 1) return toJobagent(rows[0]);
     requireLiving(await readBorgerStatus(this.prisma, cpr));
     throw new RuleViolation(9901, { detail: `A citizen can have at most ${MAX_JOBAGENTER_PR_BORGER} job agents` });
