@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { DEMO_CITIZENS } from '../../src/db/demo-data';
+import { rawQuery } from '../../src/db/sql';
+import { Prisma } from '../../src/generated/prisma/client';
 import { testEnv, v1Headers } from '../helpers/app';
 import { TcpProxy } from '../helpers/tcp-proxy';
 
@@ -53,6 +55,9 @@ describe('database outage', () => {
     // Test-only routes: a statement slower than the statement timeout, and a plain bug in SQL.
     app.get('/__test/slow', async () => app.prisma.$queryRaw`SELECT pg_sleep(5)`);
     app.get('/__test/bad-sql', async () => app.prisma.$queryRawUnsafe('SELECT * FROM no_such_table'));
+    // The same two on the pool directly (db/sql.ts), which throws pg's own errors.
+    app.get('/__test/slow-raw', async () => rawQuery(app.pg, Prisma.sql`SELECT pg_sleep(5)`));
+    app.get('/__test/bad-sql-raw', async () => rawQuery(app.pg, Prisma.sql`SELECT * FROM no_such_table`));
     // Holds a pooled connection (an open transaction) until the test opens the gate.
     app.get('/__test/hold', async () =>
       app.prisma.$transaction(async (tx) => {
@@ -113,6 +118,7 @@ describe('database outage', () => {
 
   it('a statement over DATABASE_STATEMENT_TIMEOUT_MS is cancelled: 503/8236', async () => {
     expectUnavailable(await app.inject({ method: 'GET', url: '/__test/slow' }));
+    expectUnavailable(await app.inject({ method: 'GET', url: '/__test/slow-raw' }));
   });
 
   it('no free pooled connection within DATABASE_TIMEOUT_MS: 503/8236', async () => {
@@ -124,8 +130,8 @@ describe('database outage', () => {
     expect((await list()).statusCode).toBe(200);
   });
 
-  it('a real bug in a query stays a 500', async () => {
-    const res = await app.inject({ method: 'GET', url: '/__test/bad-sql' });
+  it.each(['/__test/bad-sql', '/__test/bad-sql-raw'])('a real bug in a query stays a 500 (%s)', async (url) => {
+    const res = await app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(500);
     expect(res.headers['retry-after']).toBeUndefined();
     expect(res.json().fejl).toEqual([]);
@@ -136,6 +142,6 @@ describe('database outage', () => {
     const outages = lines.filter((l) => l.msg === 'database unavailable');
     expect(outages.length).toBeGreaterThan(0);
     for (const l of outages) expect(JSON.stringify(l)).not.toMatch(/"stack"/);
-    expect(lines.filter((l) => l.msg === 'unhandled error')).toHaveLength(1);
+    expect(lines.filter((l) => l.msg === 'unhandled error')).toHaveLength(2) // bad-sql and bad-sql-raw;
   });
 });
