@@ -7,7 +7,7 @@ import { Pool } from 'pg';
 import { applyMigrations } from '../src/db/migrate';
 import { LOCAL_ISSUER, LOCAL_KID, loadOrCreateLocalKey } from '../src/auth/local-key';
 import { ROLE_SCOPES } from '../src/domain/access';
-import { AUDIENCE, DATABASE_NAME, KEY_FILE } from './shared';
+import { AUDIENCE, DATABASE_NAME, KEY_FILE } from './constants';
 
 /**
  * n distinct well-formed CPRs of real dates (DD 01-28, MM 01-12, YY 50-99, 7th digit 1 = 1900s),

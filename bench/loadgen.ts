@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import type { LoadJob, LoadResult, ParentMessage } from './shared';
+import type { LoadJob, LoadResult, ParentMessage } from './constants';
 
 type AutocannonRequest = autocannon.Request;
 

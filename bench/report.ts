@@ -2,7 +2,7 @@
  * Turns the measured runs into the printed report: per scenario and server the medians over the
  * rounds, the issue's ratio table, and the targets with PASS/FAIL.
  */
-import type { LoadResult, ServerName } from './shared';
+import type { LoadResult, ServerName } from './constants';
 
 export interface Run {
   round: number;

@@ -30,7 +30,7 @@ import {
   type LoadResult,
   type ParentMessage,
   type ServerName,
-} from './shared';
+} from './constants';
 
 const SERVER_NAMES = ['service', 'bare', 'bare-merging', 'express'] as const satisfies readonly ServerName[];
 const SCENARIO_NAMES = ['read-one', 'read-many', 'write'] as const;

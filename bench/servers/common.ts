@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { LOCAL_ISSUER } from '../../src/auth/local-key';
 import { ROLES, type RouteAccess } from '../../src/domain/access';
 import { isValidCpr } from '../../src/domain/cpr';
-import { REDIS_KEY_PREFIX, type ChildSettings, type ParentMessage } from '../shared';
+import { REDIS_KEY_PREFIX, type ChildSettings, type ParentMessage } from '../constants';
 import type { JobagentRow } from '../sql';
 
 export const settings: ChildSettings = JSON.parse(process.env.BENCH_CHILD ?? '{}');

@@ -9,7 +9,7 @@ import pino from 'pino';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { LOCAL_ISSUER } from '../../src/auth/local-key';
-import { REDIS_KEY_PREFIX } from '../shared';
+import { REDIS_KEY_PREFIX } from '../constants';
 import { serveIpc, settings, startOrDie } from './common';
 
 startOrDie(async () => {
