@@ -16,6 +16,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import type { JobagentRecord } from '../src/modules/jobagent/service';
 import { MAX_JOBAGENTER_PR_BORGER } from '../src/domain/kodelister';
 
 const JOBAGENT_COLUMNS = `j.id, j.titel, j.email, j."emailVerificeret", j.udsendelsesinterval, j."smsNotifikation",
@@ -49,17 +50,8 @@ export const SQL = {
     SELECT ${JOBAGENT_COLUMNS} FROM j`,
 } as const;
 
-export interface JobagentRow {
-  id: string;
-  titel: string;
-  email: string | null;
-  emailVerificeret: boolean;
-  udsendelsesinterval: string | null;
-  smsNotifikation: boolean;
-  soegeparametre: unknown;
-  oprettet: Date;
-  opdateret: Date;
-}
+/** The service's row type: the baselines map rows to answers with the service's own toJobagent. */
+export type JobagentRow = JobagentRecord;
 
 /** The request body of CreateJobagent, as far as the baseline reads it. */
 export interface JobagentBody {

@@ -13,7 +13,6 @@ import { LOCAL_ISSUER } from '../../src/auth/local-key';
 import { ROLES, type RouteAccess } from '../../src/domain/access';
 import { isValidCpr } from '../../src/domain/cpr';
 import { REDIS_KEY_PREFIX, type ChildSettings, type ParentMessage } from '../constants';
-import type { JobagentRow } from '../sql';
 
 export const settings: ChildSettings = JSON.parse(process.env.BENCH_CHILD ?? '{}');
 
@@ -94,26 +93,8 @@ export async function claimRequestId(redis: Redis, caller: Caller): Promise<void
   if (!first) throw new HttpAnswer(412);
 }
 
-/** The API's Jobagent shape. */
-export function toJobagent(row: JobagentRow) {
-  return {
-    jobagentId: row.id,
-    titel: row.titel,
-    ...(row.email
-      ? {
-          jobagent: {
-            email: row.email,
-            emailVerificeret: row.emailVerificeret,
-            udsendelsesinterval: row.udsendelsesinterval,
-            smsNotifikation: row.smsNotifikation,
-          },
-        }
-      : {}),
-    soegeparametre: row.soegeparametre,
-    oprettet: row.oprettet.toISOString(),
-    opdateret: row.opdateret.toISOString(),
-  };
-}
+/** The API's Jobagent shape, made by the service's own mapping. */
+export { toJobagent } from '../../src/modules/jobagent/service';
 
 /** A problem+json-like body for a refusal; the bench counts any such answer as a failure. */
 export function problem(status: number, fejlkode?: number) {

@@ -51,7 +51,7 @@ export function checkSoegeparametre(soeg: Soegeparametre): void {
 export const EMAIL_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
 
 /** The columns a job agent answer is made from: the row type of every statement below. */
-interface JobagentRecord {
+export interface JobagentRecord {
   id: string;
   titel: string;
   email: string | null;
@@ -67,7 +67,7 @@ const COLUMNS = Prisma.raw(
   'j.id, j.titel, j.email, j."emailVerificeret", j.udsendelsesinterval, j."smsNotifikation", j.soegeparametre, j.oprettet, j.opdateret',
 );
 
-function toJobagent(row: JobagentRecord): Jobagent {
+export function toJobagent(row: JobagentRecord): Jobagent {
   return {
     jobagentId: row.id,
     titel: row.titel,
