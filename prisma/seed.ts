@@ -2,12 +2,12 @@
  * npm run seed   (also `prisma db seed`, via prisma.config.ts)
  *
  * Applies pending migrations (src/db/migrate.ts, same bookkeeping as `prisma migrate
- * deploy`), then inserts the missing demo data (src/db/demo-data.ts). Idempotent.
+ * deploy`), then inserts the missing demo data (src/modules/demo-data.ts). Idempotent.
  * Reads DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/jobnet, as prisma.config.ts).
  */
 import { applyMigrations } from '../src/db/migrate';
 import { createPrismaClient } from '../src/db/client';
-import { seedDemoData } from '../src/db/seed';
+import { seedDemoData } from '../src/modules/demo-data';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/jobnet';

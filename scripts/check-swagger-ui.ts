@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { DEMO_CITIZENS } from '../src/db/demo-data';
+import { DEMO_CITIZENS } from '../src/domain/demo-citizens';
 import { OPENAPI_INFO, OPENAPI_JSON_PATH } from '../src/plugins/swagger';
 
 // The real binary: Debian's /usr/bin/chromium is a shell wrapper playwright cannot drive.

@@ -4,8 +4,8 @@ import { loadConfig, ConfigError, type Config } from './config';
 import { buildApp } from './app';
 import { applyMigrations } from './db/migrate';
 import { startEmbeddedPostgres } from './db/embedded';
-import { seedDemoData } from './db/seed';
-import { DEMO_CITIZENS } from './db/demo-data';
+import { seedDemoData } from './modules/demo-data';
+import { DEMO_CITIZENS } from './domain/demo-citizens';
 import { loadOrCreateLocalKey, signLocalToken } from './auth/local-key';
 import { ROLE_SCOPES } from './domain/access';
 

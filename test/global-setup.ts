@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import { applyMigrations } from '../src/db/migrate';
 import { createPrismaClient } from '../src/db/client';
-import { seedDemoData } from '../src/db/seed';
+import { seedDemoData } from '../src/modules/demo-data';
 
 const CONNECT_TIMEOUT_MS = 3_000;
 

@@ -29,7 +29,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -167,6 +167,16 @@ async function connectAdapter(
   const pool = new pg.Pool(poolConfig(url));
   const factory = new PrismaPg(pool, { disposeExternalPool: true });
   const adapter = (await factory.connect()) as unknown as SqlDriverAdapter & { onError(e: unknown): never };
+  // The engine reads pg_constraint.contype (check and exclusion constraints) as a char, which
+  // adapter-pg reports as text: hand that one column over as a character.
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    result.columnNames.forEach((name, i) => {
+      if (name === 'constraint_type') result.columnTypes[i] = ColumnTypeEnum.Character;
+    });
+    return result;
+  };
   // Run scripts as one simple query (multi-statement), not split on ';'.
   adapter.executeScript = async (script: string) => {
     try {

@@ -6,7 +6,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createSigner } from 'fast-jwt';
 import type { FastifyInstance } from 'fastify';
 import { LOCAL_ISSUER, LOCAL_KID, loadOrCreateLocalKey } from '../../src/auth/local-key';
-import { DEMO_CITIZENS } from '../../src/db/demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { buildTestApp, TEST_KEY_FILE, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, testPrisma } from '../helpers/db';
 

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { DEMO_CITIZENS } from '../../src/db/demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { rawQuery } from '../../src/db/sql';
 import { Prisma } from '../../src/generated/prisma/client';
 import { testEnv, v1Headers } from '../helpers/app';

@@ -3,7 +3,7 @@
  * metrics, all open without a token; security headers on every response.
  */
 import type { FastifyInstance } from 'fastify';
-import { DEMO_CITIZENS } from '../../src/db/demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { buildTestApp, v1Headers } from '../helpers/app';
 
 /** Keeps the event loop busy (synchronously) for `ms` milliseconds. */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { DEMO_CITIZENS } from '../../src/db/demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { buildTestApp, v1Headers } from '../helpers/app';
 
 /** Sends raw bytes and collects everything until the server closes (or stops sending). */

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { DOCS_CSP } from '../../src/plugins/swagger';
 import { SECURITY_HEADER_OPTIONS, staticSecurityHeaders } from '../../src/plugins/security';
 import { buildTestApp, v1Headers } from '../helpers/app';
-import { DEMO_CITIZENS } from '../../src/db/demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 
 const STRICT_CSP = "default-src 'none';frame-ancestors 'none'";
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_CITIZENS } from '../../src/db/demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { loadOrCreateLocalKey, signLocalToken } from '../../src/auth/local-key';
 import { ROLE_SCOPES } from '../../src/domain/access';
 

@@ -1,5 +1,5 @@
 import { ageOn, birthDate, birthYear, CPR_PATTERN, isValidCpr, UNKNOWN_CPR } from '../../src/domain/cpr';
-import { DEMO_CITIZENS } from '../../src/db/demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 
 /**
  * The 7th digit gives the century (CPR-kontoret):

@@ -12,8 +12,9 @@ import path from 'node:path';
 import { startEmbeddedPostgresProcess, type EmbeddedPostgresProcess } from '../helpers/embedded';
 import { applyMigrations } from '../../src/db/migrate';
 import { createPrismaClient } from '../../src/db/client';
-import { seedDemoData } from '../../src/db/seed';
-import { DEMO_CITIZENS, DEMO_JOBAGENTS, DEMO_JOBAGENT_IDS } from '../../src/db/demo-data';
+import { seedDemoData } from '../../src/modules/demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
+import { DEMO_JOBAGENTS, DEMO_JOBAGENT_IDS } from '../../src/modules/jobagent/demo-data';
 import type { PrismaClient } from '../../src/generated/prisma/client';
 
 describe('embedded PostgreSQL (PGlite)', () => {

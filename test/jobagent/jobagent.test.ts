@@ -10,7 +10,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Client as PgClient } from 'pg';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
-import { DEMO_CITIZENS, DEMO_JOBAGENT_IDS } from '../../src/db/demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
+import { DEMO_JOBAGENT_IDS } from '../../src/modules/jobagent/demo-data';
 import { JobagentService } from '../../src/modules/jobagent/service';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';

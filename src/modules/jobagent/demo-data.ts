@@ -1,30 +1,7 @@
-/**
- * Fictitious demo data. Every CPR is a real calendar date (DDMMYY) followed by four digits
- * and matches the API's CPR pattern; none belongs to a real person as far as we know, and
- * the names are made up. Used by the embedded/demo run, the test database and the docs.
- */
-import type { JobagentInput } from '../modules/jobagent/schemas';
-
-export interface DemoCitizen {
-  cpr: string;
-  fornavn: string;
-  efternavn: string;
-  /** Date of death (YYYY-MM-DD); a deceased citizen is read-only (fejlkode 4405). */
-  doedsdato?: string;
-}
-
-export const DEMO_CITIZENS = {
-  /** The demo default citizen; owns the two DEMO_JOBAGENTS. */
-  anna: { cpr: '0101901234', fornavn: 'Anna', efternavn: 'Andersen' },
-  /** Has no job agents. */
-  bo: { cpr: '1502851237', fornavn: 'Bo', efternavn: 'Berg' },
-  /** Deceased. */
-  dorthe: { cpr: '0707451239', fornavn: 'Dorthe', efternavn: 'Dahl', doedsdato: '2025-03-01' },
-  /** Born on a leap day (29 February 2000: the 7th digit 4 with YY 00 means the 2000s). */
-  erik: { cpr: '2902004236', fornavn: 'Erik', efternavn: 'Eriksen' },
-} as const satisfies Record<string, DemoCitizen>;
-
-export type DemoCitizenKey = keyof typeof DEMO_CITIZENS;
+/** Jobagent's demo data: Anna's two job agents (the citizens are in domain/demo-citizens.ts). */
+import type { PrismaClient, Prisma } from '../../generated/prisma/client';
+import { DEMO_CITIZENS } from '../../domain/demo-citizens';
+import type { JobagentInput } from './schemas';
 
 export interface DemoJobagent {
   id: string;
@@ -85,3 +62,28 @@ export const DEMO_JOBAGENTS: readonly DemoJobagent[] = [
     },
   },
 ];
+
+/**
+ * Inserts the demo job agents that are missing (ON CONFLICT DO NOTHING by primary key) and
+ * recounts the demo citizens' job agent counters, so deleted demo rows come back.
+ */
+export async function seedJobagentDemoData(prisma: PrismaClient): Promise<void> {
+  await prisma.jobagent.createMany({
+    data: DEMO_JOBAGENTS.map((a) => ({
+      id: a.id,
+      cpr: a.cpr,
+      titel: a.titel,
+      email: a.email,
+      emailVerificeret: a.emailVerificeret,
+      udsendelsesinterval: a.udsendelsesinterval,
+      smsNotifikation: a.smsNotifikation,
+      soegeparametre: a.soegeparametre as Prisma.InputJsonObject,
+    })),
+    skipDuplicates: true,
+  });
+  // The job agent counter (borger.antalJobagenter) must equal the rows, also after a re-seed.
+  const cprs = Object.values(DEMO_CITIZENS).map((c) => c.cpr);
+  await prisma.$executeRaw`
+    UPDATE borger b SET "antalJobagenter" = (SELECT count(*)::int FROM jobagent j WHERE j.cpr = b.cpr)
+    WHERE b.cpr = ANY(${cprs})`;
+}

@@ -1,0 +1,13 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import { seedDemoCitizens } from '../db/seed';
+import { seedJobagentDemoData } from './jobagent/demo-data';
+
+/**
+ * The demo data of the embedded default, the test database and the docs: the shared demo
+ * citizens first, then each area's own rows. Idempotent: a second run inserts nothing and
+ * changes nothing.
+ */
+export async function seedDemoData(prisma: PrismaClient): Promise<void> {
+  await seedDemoCitizens(prisma);
+  await seedJobagentDemoData(prisma);
+}
