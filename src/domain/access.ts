@@ -10,17 +10,33 @@ export const SCOPES = {
   jobagentRead: 'match.jobagent.read',
   jobagentWrite: 'match.jobagent.write',
   jobagentWriteRead: 'match.jobagent.writeread',
+  // --- Kodelister, job wishes and Jobnet accounts (area kodeliste; docs/decisions.md) ---
+  kodelisteRead: 'kodeliste.read',
+  joboenskerRead: 'joboensker.read',
+  joboenskerWrite: 'joboensker.write',
+  jobnetKontoWrite: 'jobnetkonto.write',
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
+// --- Kodelister, job wishes and Jobnet accounts (area kodeliste) ---
+/** The scopes of this block each role may be granted (merged into ROLE_SCOPES below). */
+export const KODELISTE_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  borger: [SCOPES.kodelisteRead, SCOPES.joboenskerRead, SCOPES.joboenskerWrite],
+  jobcenter: [SCOPES.kodelisteRead, SCOPES.joboenskerRead, SCOPES.joboenskerWrite, SCOPES.jobnetKontoWrite],
+  'a-kasse': [SCOPES.kodelisteRead, SCOPES.joboenskerRead],
+  'anden-aktoer': [SCOPES.kodelisteRead, SCOPES.joboenskerRead],
+  system: [SCOPES.kodelisteRead, SCOPES.joboenskerRead, SCOPES.joboenskerWrite, SCOPES.jobnetKontoWrite],
+  star: [SCOPES.kodelisteRead, SCOPES.joboenskerRead],
+};
+
 /** Every scope a role may be granted (what `npm run token` puts in a token without --scope). */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-  borger: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead],
-  jobcenter: [],
-  'a-kasse': [],
-  'anden-aktoer': [],
-  system: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead],
-  star: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead],
+  borger: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.borger],
+  jobcenter: [...KODELISTE_ROLE_SCOPES.jobcenter],
+  'a-kasse': [...KODELISTE_ROLE_SCOPES['a-kasse']],
+  'anden-aktoer': [...KODELISTE_ROLE_SCOPES['anden-aktoer']],
+  system: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.system],
+  star: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.star],
 };
 
 /** What a route demands: any one of `scopes`, and one of `roles`. */
@@ -54,3 +70,18 @@ export const READ_PENDING_MAILS: RouteAccess = {
   scopes: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead],
   roles: ['system'],
 };
+
+// --- Kodelister, job wishes and Jobnet accounts (area kodeliste) -----------------------------
+// Own scopes, so a token can read code lists without any citizen data (docs/decisions.md).
+
+/** GetKodeliste: reference data, any role with the read scope. */
+export const READ_KODELISTE: RouteAccess = { scopes: [SCOPES.kodelisteRead], roles: ROLES };
+/** GetJoboensker ("Jeg søger job som"): the organisations of catalogue 1.7 and the citizen. */
+export const READ_JOBOENSKER: RouteAccess = {
+  scopes: [SCOPES.joboenskerRead, SCOPES.joboenskerWrite],
+  roles: ['borger', 'jobcenter', 'a-kasse', 'anden-aktoer', 'system', 'star'],
+};
+/** ReplaceJoboensker: the citizen from Jobnet, the job centre and system integrations. */
+export const WRITE_JOBOENSKER: RouteAccess = { scopes: [SCOPES.joboenskerWrite], roles: ['borger', 'jobcenter', 'system'] };
+/** CreateNewJobnetAccount: the job centre (catalogue 1.8) and system integrations. */
+export const CREATE_JOBNET_KONTO: RouteAccess = { scopes: [SCOPES.jobnetKontoWrite], roles: ['jobcenter', 'system'] };
