@@ -113,6 +113,7 @@ export const OVERRIDES: Readonly<Record<number, Override>> = {
   1010: { status: 404, reason: 'design: unknown citizen' },
   1013: { status: 403, reason: 'design section 5: missing scope' },
   9901: { status: 409, reason: 'service-specific: job agent limit reached (a state conflict)' },
+  9921: { status: 404, reason: 'service-specific (Tilmelding): no future de-registration to remove (like 4677 for the JobnetFlag)' },
   4511: { status: 403, reason: 'design: operator may not see the person' },
   4575: { status: 403, reason: 'design: not authorised (also a CPR other than the token\'s)' },
   8291: { status: 403, reason: 'design: fund may not see the person' },
@@ -175,6 +176,12 @@ export const EXTRA_CODES: readonly { kode: number; fejltekst: string; beskrivels
     kode: 9901,
     fejltekst: 'Too many job agents',
     beskrivelse: 'The citizen already has the maximum number of job agents / saved searches',
+  },
+  // Tilmelding: RemoveFutureDeregistration when none is registered (the specification lists no code for it).
+  {
+    kode: 9921,
+    fejltekst: 'No future deregistration',
+    beskrivelse: 'The person has no registered future deregistration to remove',
   },
 ];
 

@@ -17,7 +17,7 @@ export interface PersonFaktaRow {
   fravaer: string[];
   akasseRegistreret: boolean;
   akasse: string | null;
-  forsikringskategori: string | null;
+  forsikringskategori: number | null;
 }
 
 /** The columns of PersonFaktaRow for the citizen `b` on `dag` (YYYY-MM-DD). */
@@ -29,7 +29,7 @@ export function personFaktaKolonner(dag: string): Prisma.Sql {
     EXISTS (SELECT 1 FROM midlertidig_udenlandsk_adresse a WHERE a.cpr = b.cpr AND a."fraDato" <= ${d} AND a."tilDato" >= ${d}) AS "midlertidigUdenlandskAdresse",
     ARRAY(SELECT DISTINCT f.fravaerstype::text FROM fravaer f WHERE f.cpr = b.cpr AND f.startdato <= ${d} AND (f.slutdato IS NULL OR f.slutdato >= ${d}) ORDER BY 1) AS fravaer,
     EXISTS (SELECT 1 FROM akasse_medlemskab m WHERE m.cpr = b.cpr) AS "akasseRegistreret",
-    m.akasse, m.forsikringskategori`;
+    m.akasse, m.forsikringskategori::int AS forsikringskategori`;
 }
 
 /** The join that finds the a-kasse membership active on `dag` (alias `m`); put it after `FROM borger b`. */
@@ -50,7 +50,7 @@ export function toPersonFakta(row: PersonFaktaRow): PersonFakta {
     midlertidigUdenlandskAdresse: row.midlertidigUdenlandskAdresse,
     fravaer: row.fravaer,
     akasseRegistreret: row.akasseRegistreret,
-    akasseMedlemskab: row.akasse === null ? null : { akasse: row.akasse, forsikringskategori: row.forsikringskategori ?? '' },
+    akasseMedlemskab: row.akasse === null ? null : { akasse: row.akasse, forsikringskategori: row.forsikringskategori ?? 0 },
   };
 }
 

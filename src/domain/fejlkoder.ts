@@ -14,7 +14,7 @@ export interface Fejlkode {
   readonly udgaaet?: boolean;
 }
 
-/** Every fejlkode of the specifications (305 codes), by number. */
+/** Every fejlkode of the specifications (306 codes), by number. */
 export const FEJLKODER = {
   1001: {
     kode: 1001,
@@ -1833,6 +1833,12 @@ export const FEJLKODER = {
     fejltekst: 'Too many job agents',
     beskrivelse: 'The citizen already has the maximum number of job agents / saved searches',
     status: 409,
+  },
+  9921: {
+    kode: 9921,
+    fejltekst: 'No future deregistration',
+    beskrivelse: 'The person has no registered future deregistration to remove',
+    status: 404,
   },
   99000: {
     kode: 99000,

@@ -22,9 +22,6 @@ export const FRAVAERSTYPER = {
 export type Fravaerstype = keyof typeof FRAVAERSTYPER;
 export const FRAVAERSTYPE_NAVNE = Object.keys(FRAVAERSTYPER) as Fravaerstype[];
 
-/** The insurance categories that make an a-kasse member insured (4321). */
-export const GYLDIGE_FORSIKRINGSKATEGORIER = ['Deltidsforsikret', 'Heltidsforsikret'] as const;
-
 /** A person's facts on one calendar day. */
 export interface PersonFakta {
   cpr: string;
@@ -42,7 +39,7 @@ export interface PersonFakta {
   /** Has any a-kasse membership registration at all (else 4385). */
   akasseRegistreret: boolean;
   /** The a-kasse membership active on the day, if any (else 4417). */
-  akasseMedlemskab: { akasse: string; forsikringskategori: string } | null;
+  akasseMedlemskab: { akasse: string; forsikringskategori: number } | null;
 }
 
 /** The absence types active on the day that block enrollment (4750). */

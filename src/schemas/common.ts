@@ -8,6 +8,7 @@ export const d = (dansk: string, english: string) => `${dansk} (${english})`;
 
 export const API_TAGS = [
   { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (REST v1 Jobagent)' },
+  { name: 'Tilmelding', description: 'Tilmelding og afmelding som ledig, JobnetFlag, fremtidig afmelding, status og historik (UnemploymentEnrollmentService v8, REST v1 Tilmelding)' },
 ];
 
 export const GUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';

@@ -1,133 +1,148 @@
 /**
- * The rules of an enrollment (Tilmelding and its dry run KanTilmelde), as one pure function that
- * returns EVERY broken rule: Tilmelding refuses with the first, KanTilmelde lists them all. The
- * order is the order in which Tilmelding reports them (docs/tilmelding.md).
+ * The rules of an enrollment (Tilmelding and its dry run KanTilmelde) as pure functions that
+ * return EVERY broken rule: Tilmelding refuses with them, KanTilmelde lists them. The code-list
+ * rules are the KodelisteRegister's (src/domain/kodeliste-register.ts); the person rules read the
+ * facts of src/domain/person-fakta.ts. Order = reporting order (docs/tilmelding.md).
  */
 import { ageOn } from '../../domain/cpr';
-import {
-  blokerendeFravaer,
-  fravaerIKonfliktMedKontanthjaelp,
-  GYLDIGE_FORSIKRINGSKATEGORIER,
-  type PersonFakta,
-} from '../../domain/person-fakta';
+import { addDays } from '../../domain/dage';
+import { RuleViolation } from '../../domain/errors';
+import type { Afmeldingsaarsag, KodelisteRegister } from '../../domain/kodeliste-register';
+import { blokerendeFravaer, fravaerIKonfliktMedKontanthjaelp, type PersonFakta } from '../../domain/person-fakta';
 import { tilmeldingsdatoFejl, KUN_I_DAG, OP_TIL_TI_DAGE_TILBAGE } from '../../domain/tilmeldingsdato';
-import type { Fejlkodenummer } from '../../domain/fejlkoder';
-
-/** One broken rule. */
-export interface Overtraedelse {
-  kode: Fejlkodenummer;
-  felt?: string;
-  detail?: string;
-}
+import { checkJoboensker, type JoboenskeInput } from './joboensker';
 
 /** Where an enrollment comes from (the token's role decides; docs/tilmelding.md). */
-export type Kildesystem = 'Jobnet' | 'Jobcenter' | 'System';
+export type Kildesystem = 'Jobnet' | 'Jobcenter' | 'A-kasse' | 'System';
 
-/** What the rules need to know about a client category (from the code list, kategorier.ts). */
-export interface KategoriFakta {
-  kode: string;
-  /** 4641 when false. */
-  maaTilmeldes: boolean;
-  /** 7062: a job wish (ProfessionType) is required. */
-  kraeverStillingsbetegnelse: boolean;
-  /** One of the cash-benefit categories 2, 4, 6, 7, 8, 9 (4378). */
-  kontanthjaelp: boolean;
-  /** 'Tilmeldt uden ydelse' (4339, 4763). */
-  udenYdelse: boolean;
-  /** Receives unemployment benefit from an a-kasse: needs a membership (4385, 4417) and an insured category (4321). */
-  dagpenge: boolean;
-  /** The statuses (ledighedsgrader) the category may have; undefined: any (6014). */
-  tilladteLedighedsgrader?: readonly string[];
-  /** Age bounds in completed years, inclusive (6033). */
-  minAlder?: number;
-  maxAlder?: number;
+/** 65 or older may only enroll 'uden ydelse' from Jobnet (4763). */
+export const ALDER_KUN_UDEN_YDELSE_FRA_JOBNET = 65;
+
+export interface TilmeldingsInputFelter {
+  klientKategori: number;
+  ledighedsgrad: number;
+  tilmeldingsdato: string;
+  cvNummer?: string;
+  joboensker?: readonly JoboenskeInput[];
 }
 
-export interface LedighedsgradFakta {
-  kode: string;
-  /** 'ikke ledig' (4339). */
-  ikkeLedig: boolean;
+/**
+ * The input's own faults, decided without reading anything: code values (4313, 4314, 6052 for a
+ * non-internal caller) and job wishes (4318, 8281, 8282, 9439, 4698, 4710, 1014).
+ */
+export function inputRegler(input: TilmeldingsInputFelter, register: KodelisteRegister, idag: string, intern: boolean): RuleViolation[] {
+  const fejl: RuleViolation[] = [];
+  const k = register.checkKlientkategori(input.klientKategori, { intern });
+  if (k) fejl.push(k);
+  const l = register.checkLedighedsgrad(input.ledighedsgrad, { intern });
+  if (l) fejl.push(l);
+  fejl.push(...checkJoboensker(input.joboensker ?? [], register, idag));
+  return fejl;
 }
 
-export interface TilmeldingsKontekst {
+export interface TilstandsKontekst {
   cpr: string;
   /** Today, the Copenhagen calendar day of the clock. */
   idag: string;
   kilde: Kildesystem;
-  input: {
-    tilmeldingsdato: string;
-    cvNummer?: string;
-    joboensker?: readonly unknown[];
-  };
-  /** Null when the code is invalid (that violation comes from the code-list check). */
-  kategori: KategoriFakta | null;
-  ledighedsgrad: LedighedsgradFakta | null;
+  input: TilmeldingsInputFelter;
+  register: KodelisteRegister;
   fakta: PersonFakta;
-  /** Is the CV number of the input someone's (any citizen's)? Only read when cvNummer is given. */
+  /** Is the input's CV number any citizen's? (read only when cvNummer is given) */
   cvNummerKendt: boolean;
   /** Does an existing period end after the enrollment date, or start after it (4316)? */
   overlap: boolean;
 }
 
-/** 65 or older may only enroll 'uden ydelse' from Jobnet (4763). */
-export const ALDER_KUN_UDEN_YDELSE_FRA_JOBNET = 65;
-
-/** Every broken rule, in reporting order. */
-export function tilmeldingsregler(k: TilmeldingsKontekst): Overtraedelse[] {
-  const fejl: Overtraedelse[] = [];
-  const { input, fakta, kategori, ledighedsgrad } = k;
+/** The rules on the citizen's state and facts, every broken one. */
+export function tilstandsRegler(k: TilstandsKontekst): RuleViolation[] {
+  const fejl: RuleViolation[] = [];
+  const { input, fakta, register } = k;
 
   // The CV number, when the enrollment names the citizen by it (the CV variants).
   if (input.cvNummer !== undefined) {
-    if (fakta.cvNummer === null) fejl.push({ kode: 4786, felt: '/cvNummer' });
-    else if (fakta.cvNummer !== input.cvNummer) fejl.push({ kode: k.cvNummerKendt ? 4102 : 4400, felt: '/cvNummer' });
+    if (fakta.cvNummer === null) fejl.push(new RuleViolation(4786, { felt: '/cvNummer' }));
+    else if (fakta.cvNummer !== input.cvNummer) fejl.push(new RuleViolation(k.cvNummerKendt ? 4102 : 4400, { felt: '/cvNummer' }));
   }
 
-  if (fakta.doed) fejl.push({ kode: 4405 });
+  if (fakta.doed) fejl.push(new RuleViolation(4405));
 
   // 4749 (today only) for an enrollment by CPR, 4338 (up to 10 days back) for the CV variants.
   const vindue = input.cvNummer === undefined ? KUN_I_DAG : OP_TIL_TI_DAGE_TILBAGE;
   const datoFejl = tilmeldingsdatoFejl(input.tilmeldingsdato, k.idag, vindue);
-  if (datoFejl) fejl.push({ kode: datoFejl, felt: '/tilmeldingsdato' });
+  if (datoFejl) fejl.push(new RuleViolation(datoFejl, { felt: '/tilmeldingsdato' }));
 
-  if (k.overlap) fejl.push({ kode: 4316, felt: '/tilmeldingsdato' });
-  if (fakta.udlandet) fejl.push({ kode: 4720 });
-  if (fakta.midlertidigUdenlandskAdresse) fejl.push({ kode: 4725 });
+  if (k.overlap) fejl.push(new RuleViolation(4316, { felt: '/tilmeldingsdato' }));
+  if (fakta.udlandet) fejl.push(new RuleViolation(4720));
+  if (fakta.midlertidigUdenlandskAdresse) fejl.push(new RuleViolation(4725));
   const blokerende = blokerendeFravaer(fakta);
-  if (blokerende.length > 0) fejl.push({ kode: 4750, detail: `Active absence registration: ${blokerende.join(', ')}` });
+  if (blokerende.length > 0) {
+    fejl.push(new RuleViolation(4750, { detail: `The client has an absence registration that does not allow enrollment (${blokerende.join(', ')})` }));
+  }
 
-  if (kategori) {
-    if (!kategori.maaTilmeldes) fejl.push({ kode: 4641, felt: '/klientKategori' });
-    const konflikt = kategori.kontanthjaelp ? fravaerIKonfliktMedKontanthjaelp(fakta) : [];
-    if (konflikt.length > 0) fejl.push({ kode: 4645, detail: `Absence registration ${konflikt.join(', ')} conflicts with the contact group of category ${kategori.kode}` });
-    if (ledighedsgrad) {
-      if (ledighedsgrad.ikkeLedig && !kategori.udenYdelse) fejl.push({ kode: 4339, felt: '/ledighedsgrad' });
-      else if (kategori.tilladteLedighedsgrader && !kategori.tilladteLedighedsgrader.includes(ledighedsgrad.kode)) {
-        fejl.push({ kode: 6014, felt: '/ledighedsgrad' });
-      }
+  const kategori = register.klientkategori(input.klientKategori);
+  const ledighedsgrad = register.ledighedsgrad(input.ledighedsgrad);
+  if (!kategori) return fejl; // 4313 is an input fault
+
+  const kan = register.checkKanTilmeldes(kategori);
+  if (kan) fejl.push(kan);
+  const konflikt = kategori.kontanthjaelpskategori ? fravaerIKonfliktMedKontanthjaelp(fakta) : [];
+  if (konflikt.length > 0) {
+    fejl.push(
+      new RuleViolation(4645, {
+        detail: `This person has a absenceregistration (${konflikt.join(', ')}) that conflicts with contact group ${kategori.kontaktgruppe}`,
+      }),
+    );
+  }
+  if (ledighedsgrad) {
+    const kombi = register.checkKategoriOgLedighedsgrad(kategori, ledighedsgrad);
+    if (kombi) fejl.push(kombi);
+  }
+  const alder = ageOn(k.cpr, input.tilmeldingsdato);
+  if (alder !== undefined) {
+    const a = register.checkAlder(kategori, alder);
+    if (a) fejl.push(a);
+    if (k.kilde === 'Jobnet' && alder >= ALDER_KUN_UDEN_YDELSE_FRA_JOBNET && !kategori.udenYdelse) {
+      fejl.push(new RuleViolation(4763, { felt: '/klientKategori' }));
     }
-    const alder = ageOn(k.cpr, input.tilmeldingsdato);
-    if (alder !== undefined) {
-      if ((kategori.minAlder !== undefined && alder < kategori.minAlder) || (kategori.maxAlder !== undefined && alder > kategori.maxAlder)) {
-        fejl.push({ kode: 6033, felt: '/klientKategori', detail: `Category ${kategori.kode} requires an age of ${kategori.minAlder ?? 0}-${kategori.maxAlder ?? '∞'}; the person is ${alder}` });
-      }
-      if (k.kilde === 'Jobnet' && alder >= ALDER_KUN_UDEN_YDELSE_FRA_JOBNET && !kategori.udenYdelse) {
-        fejl.push({ kode: 4763, felt: '/klientKategori' });
-      }
-    }
-    if (kategori.kraeverStillingsbetegnelse && (input.joboensker?.length ?? 0) === 0) fejl.push({ kode: 7062, felt: '/joboensker' });
-    if (kategori.dagpenge) {
-      if (!fakta.akasseRegistreret) fejl.push({ kode: 4385 });
-      else if (!fakta.akasseMedlemskab) fejl.push({ kode: 4417 });
-      else if (!(GYLDIGE_FORSIKRINGSKATEGORIER as readonly string[]).includes(fakta.akasseMedlemskab.forsikringskategori)) {
-        fejl.push({ kode: 4321, detail: `The membership's insurance category is '${fakta.akasseMedlemskab.forsikringskategori}'` });
-      }
+  }
+  const stilling = register.checkStillingKrav(kategori, input.joboensker?.length ?? 0);
+  if (stilling) fejl.push(stilling);
+  if (kategori.kraeverAkasse) {
+    if (!fakta.akasseRegistreret) fejl.push(new RuleViolation(4385));
+    else if (!fakta.akasseMedlemskab) fejl.push(new RuleViolation(4417));
+    else {
+      const f = register.checkForsikringskategori(fakta.akasseMedlemskab.forsikringskategori);
+      if (f) fejl.push(new RuleViolation(4321, { detail: `The a-kasse membership has insurance category ${fakta.akasseMedlemskab.forsikringskategori}` }));
     }
   }
   return fejl;
 }
 
-/** Does the de-registration date lie in the window today .. +30 days, or +60 for a less intensive effort (4322)? */
-export function afmeldingsdatoOk(dato: string, idag: string, mindreIntensivIndsats: boolean, addDays: (d: string, n: number) => string): boolean {
-  return dato >= idag && dato <= addDays(idag, mindreIntensivIndsats ? 60 : 30);
+/**
+ * Afmelding's input rules: the reason (4340, 6052), who may use it (9118 only a-kasser, 9298 not
+ * a-kasser) and the date window (4322: today .. the reason's maxDageFrem, 30 or 60 days for a
+ * less intensive effort).
+ */
+export function afmeldingsRegler(
+  input: { afmeldingsdato: string; afmeldingsaarsag: number },
+  register: KodelisteRegister,
+  idag: string,
+  opts: { intern: boolean; akasse: boolean },
+): RuleViolation[] {
+  const fejl: RuleViolation[] = [];
+  const ugyldig = register.checkAfmeldingsaarsag(input.afmeldingsaarsag, { intern: opts.intern });
+  if (ugyldig) return [ugyldig];
+  const aarsag = register.afmeldingsaarsag(input.afmeldingsaarsag) as Afmeldingsaarsag;
+  if (aarsag.kunAkasse && !opts.akasse) fejl.push(new RuleViolation(9118, { felt: '/afmeldingsaarsag' }));
+  if (aarsag.ikkeAkasse && opts.akasse) fejl.push(new RuleViolation(9298, { felt: '/afmeldingsaarsag' }));
+  if (input.afmeldingsdato < idag || input.afmeldingsdato > addDays(idag, aarsag.maxDageFrem)) {
+    fejl.push(
+      new RuleViolation(4322, {
+        felt: '/afmeldingsdato',
+        detail: `The cancellation date must be from ${idag} to ${addDays(idag, aarsag.maxDageFrem)} for this cause (${aarsag.maxDageFrem} days)`,
+      }),
+    );
+  }
+  return fejl;
 }

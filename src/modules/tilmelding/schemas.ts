@@ -1,13 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { d, GUID_PATTERN, ServiceKvittering } from '../../schemas/common';
-import { JoboenskeSchema } from './placeholder-joboenske';
+import { JoboenskeSchema } from './joboensker';
 
 /** YYYY-MM-DD, a real calendar date (Copenhagen calendar day). */
 const Dato = (description: string, example: string) =>
   Type.String({ format: 'date', maxLength: 10, description, examples: [example] });
 
-const Kode = (description: string, example: string) =>
-  Type.String({ minLength: 1, maxLength: 20, description, examples: [example] });
+/** A code-list value (CodeListItemIdentifierType: an integer); unknown values get the list's own fejlkode. */
+const Kode = (description: string, example: number) =>
+  Type.Integer({ minimum: 0, maximum: 100_000_000, description, examples: [example] });
 
 /** The EmailAddressIdentifierType pattern, anchored and with a non-empty local part; a violation is 9158. */
 const EMAIL_PATTERN = '^[^>()\\[\\]\\\\,;:@\\s\\x00-\\x1f]{1,191}@[^>()\\[\\]\\\\,;:@\\s\\x00-\\x1f]{1,64}$';
@@ -28,7 +29,7 @@ export const TilmeldingInput = Type.Object(
         examples: ['JN-2026-000123'],
       }),
     ),
-    klientKategori: Kode(d('Klientkategori (kodeliste klientkategori, se GetKodeliste)', 'ClientCategoryTypeIdentifier'), '1'),
+    klientKategori: Kode(d('Klientkategori (kodeliste klientkategori, se GetKodeliste)', 'ClientCategoryTypeIdentifier'), 1),
     tilmeldingsdato: Dato(
       d(
         'Tilmeldingsdatoen hvor tilmeldingsforholdet starter: dagen hvor den ledige har henvendt sig gennem Jobnet eller jobcentret. ' +
@@ -37,7 +38,7 @@ export const TilmeldingInput = Type.Object(
       ),
       '2026-11-29',
     ),
-    ledighedsgrad: Kode(d('Ledighedsgrad (kodeliste ledighedsgrad)', 'CurrentUnemploymentStatusTypeIdentifier'), '1'),
+    ledighedsgrad: Kode(d('Ledighedsgrad (kodeliste ledighedsgrad)', 'CurrentUnemploymentStatusTypeIdentifier'), 1),
     haendelsesdato: Type.Optional(
       Dato(d('Forretningsmæssig hændelsesdato for tilmeldingen hvis den ikke er registreret på hændelsesdatoen', 'Haendelsesdato'), '2026-11-29'),
     ),
@@ -61,9 +62,9 @@ export const TilmeldingInput = Type.Object(
     description: d('Tilmelding af en ledig hos jobcenter og a-kasse', 'UnemploymentEnrollmentType'),
     examples: [
       {
-        klientKategori: '1',
+        klientKategori: 1,
         tilmeldingsdato: '2026-11-29',
-        ledighedsgrad: '1',
+        ledighedsgrad: 1,
         emailadresse: 'anna.andersen@example.dk',
         joboensker: [],
       },
@@ -134,14 +135,14 @@ export const AfmeldingInput = Type.Object(
       d('Dagen hvor borgeren ikke længere er tilmeldt: i dag og højst 30 dage frem, 60 ved mindre intensiv indsats (4322). Efter i dag: en fremtidig afmelding', 'RemovalDate'),
       '2026-11-29',
     ),
-    afmeldingsaarsag: Kode(d('Årsag til afmelding (kodeliste afmeldingsaarsag)', 'RemovalCauseTypeIdentifier'), '1'),
+    afmeldingsaarsag: Kode(d('Årsag til afmelding (kodeliste afmeldingsaarsag)', 'RemovalCauseTypeIdentifier'), 1),
     cvNummer: Type.Optional(CvNummer),
   },
   {
     $id: 'AfmeldingInput',
     additionalProperties: false,
     description: d('Afmelding af borger fra jobcenter og a-kasse', 'CancelUnemploymentEnrollmentType'),
-    examples: [{ afmeldingsdato: '2026-11-29', afmeldingsaarsag: '1' }],
+    examples: [{ afmeldingsdato: '2026-11-29', afmeldingsaarsag: 1 }],
   },
 );
 export type AfmeldingInput = Static<typeof AfmeldingInput>;
@@ -171,7 +172,7 @@ export const KvitteringSvar = Type.Object(
 const FremtidigAfmelding = Type.Object(
   {
     afmeldingsdato: Dato(d('Dagen afmeldingen træder i kraft', 'RemovalDate'), '2026-12-15'),
-    afmeldingsaarsag: Type.String({ description: d('Årsag til afmelding', 'RemovalCauseTypeIdentifier') }),
+    afmeldingsaarsag: Type.Integer({ description: d('Årsag til afmelding', 'RemovalCauseTypeIdentifier') }),
   },
   { description: d('En registreret fremtidig afmelding', 'FutureDeregistration') },
 );
@@ -179,8 +180,8 @@ const FremtidigAfmelding = Type.Object(
 const AktuelTilmelding = Type.Object(
   {
     tilmeldingId: Type.String({ pattern: GUID_PATTERN, description: d('Tilmeldingens id', 'EnrollmentIdentifier') }),
-    klientKategori: Type.String({ description: d('Klientkategori', 'ClientCategoryTypeIdentifier') }),
-    ledighedsgrad: Type.String({ description: d('Ledighedsgrad', 'CurrentUnemploymentStatusTypeIdentifier') }),
+    klientKategori: Type.Integer({ description: d('Klientkategori', 'ClientCategoryTypeIdentifier') }),
+    ledighedsgrad: Type.Integer({ description: d('Ledighedsgrad', 'CurrentUnemploymentStatusTypeIdentifier') }),
     tilmeldingsdato: Dato(d('Tilmeldingsdato', 'EnrollmentDate'), '2026-11-29'),
     kildesystem: Type.String({ description: d('Hvorfra tilmeldingen kom: Jobnet, Jobcenter eller System', 'SourceSystem') }),
     jobnetFlag: Type.Boolean({ description: d('Sand når borgeren har tilmeldt sig fra Jobnet, og jobcentret endnu ikke har bekræftet tilmeldingen', 'JobnetFlag') }),
@@ -202,8 +203,8 @@ export const Tilmeldingsstatus = Type.Object(
         tilmeldt: true,
         tilmelding: {
           tilmeldingId: '5b0c7a3e-2f4d-4e1a-9c8b-7d6e5f4a3b21',
-          klientKategori: '1',
-          ledighedsgrad: '1',
+          klientKategori: 1,
+          ledighedsgrad: 1,
           tilmeldingsdato: '2026-11-29',
           kildesystem: 'Jobnet',
           jobnetFlag: true,
@@ -227,7 +228,7 @@ const Aendring = Type.Object(
       { description: d('Hvem der foretog ændringen', 'Actor') },
     ),
     kildesystem: Type.String({ description: d('Kildesystemet: Jobnet, Jobcenter eller System', 'SourceSystem') }),
-    aarsag: Type.Optional(Type.String({ description: d('Årsagskode (afmeldingsårsag)', 'CauseTypeIdentifier') })),
+    aarsag: Type.Optional(Type.Integer({ description: d('Årsagskode (afmeldingsårsag)', 'CauseTypeIdentifier') })),
     haendelsesdato: Dato(d('Forretningsmæssig hændelsesdato', 'Haendelsesdato'), '2026-11-29'),
     registreret: Type.String({ format: 'date-time', description: d('Hvornår ændringen blev registreret', 'EventDate') }),
     beskedId: Type.String({ pattern: GUID_PATTERN, description: d('Kvitteringens id', 'MessageIdentifier') }),
@@ -239,11 +240,11 @@ const Aendring = Type.Object(
 const Periode = Type.Object(
   {
     tilmeldingId: Type.String({ pattern: GUID_PATTERN, description: d('Tilmeldingens id', 'EnrollmentIdentifier') }),
-    klientKategori: Type.String({ description: d('Klientkategori', 'ClientCategoryTypeIdentifier') }),
-    ledighedsgrad: Type.String({ description: d('Ledighedsgrad', 'CurrentUnemploymentStatusTypeIdentifier') }),
+    klientKategori: Type.Integer({ description: d('Klientkategori', 'ClientCategoryTypeIdentifier') }),
+    ledighedsgrad: Type.Integer({ description: d('Ledighedsgrad', 'CurrentUnemploymentStatusTypeIdentifier') }),
     tilmeldingsdato: Dato(d('Tilmeldingsdato', 'EnrollmentDate'), '2026-11-29'),
     afmeldingsdato: Type.Optional(Dato(d('Afmeldingsdato (efter i dag: fremtidig afmelding)', 'RemovalDate'), '2026-12-15')),
-    afmeldingsaarsag: Type.Optional(Type.String({ description: d('Årsag til afmelding', 'RemovalCauseTypeIdentifier') })),
+    afmeldingsaarsag: Type.Optional(Type.Integer({ description: d('Årsag til afmelding', 'RemovalCauseTypeIdentifier') })),
     kildesystem: Type.String({ description: d('Hvorfra tilmeldingen kom', 'SourceSystem') }),
     jobnetFlag: Type.Boolean({ description: d('JobnetFlag', 'JobnetFlag') }),
     aendringer: Type.Array(Aendring, { description: d('Periodens ændringer, ældste først', 'Changes') }),
@@ -260,8 +261,8 @@ export const Tilmeldingshistorik = Type.Object(
         perioder: [
           {
             tilmeldingId: '5b0c7a3e-2f4d-4e1a-9c8b-7d6e5f4a3b21',
-            klientKategori: '1',
-            ledighedsgrad: '1',
+            klientKategori: 1,
+            ledighedsgrad: 1,
             tilmeldingsdato: '2026-11-29',
             kildesystem: 'Jobnet',
             jobnetFlag: true,

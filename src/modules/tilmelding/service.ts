@@ -3,14 +3,16 @@ import type { Pool } from 'pg';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { Clock } from '../../domain/clock';
 import { today } from '../../domain/clock';
-import { addDays, dayOf } from '../../domain/dage';
-import { RuleViolation, fejlEntry, type FejlEntry } from '../../domain/errors';
+import { dayOf } from '../../domain/dage';
+import { RuleViolation } from '../../domain/errors';
+import { throwViolations } from '../../domain/rule-violations';
+import { erInternBruger, kodelisteRegister, type KodelisteRegister } from '../../domain/kodeliste-register';
 import type { Principal, Role } from '../../domain/access';
 import { personFaktaJoin, personFaktaKolonner, toPersonFakta, type PersonFaktaRow } from '../../db/person-fakta';
 import { rawQuery } from '../../db/sql';
 import { readBorgerStatus, requireKnown, requireLiving, unknownCitizen } from '../../services/borger';
-import { tilmeldingsregler, type Kildesystem, type Overtraedelse } from './regler';
-import type { TilmeldingKodelister } from './kodelister';
+import { afmeldingsRegler, inputRegler, tilstandsRegler, type Kildesystem } from './regler';
+import { joboenskerCtes, tilJoboensker } from './joboensker';
 import type {
   AfmeldingInput,
   FjernFremtidigAfmeldingInput,
@@ -25,6 +27,7 @@ import type {
 export function kildesystem(role: Role): Kildesystem {
   if (role === 'borger') return 'Jobnet';
   if (role === 'jobcenter') return 'Jobcenter';
+  if (role === 'a-kasse') return 'A-kasse';
   return 'System';
 }
 
@@ -46,25 +49,22 @@ const aktuel = (alias: string, idag: string) =>
 const overlap = (dato: string) =>
   Prisma.sql`(p.afmeldingsdato IS NULL OR p.afmeldingsdato > ${dato}::date OR p.tilmeldingsdato > ${dato}::date)`;
 
-const toFejl = (o: Overtraedelse): FejlEntry => {
-  const e = fejlEntry(o.kode, o.felt);
-  return o.detail ? { ...e, beskrivelse: `${e.beskrivelse}: ${o.detail}` } : e;
-};
-const toViolation = (o: Overtraedelse) => new RuleViolation(o.kode, { felt: o.felt, detail: o.detail });
+/** A violation as one entry of KanTilmelde's list (the detail, when it says more, replaces the description). */
+const toFejl = (v: RuleViolation) => ({ ...v.fejl[0], beskrivelse: v.detail });
 
 /** An insert of one history row for the period(s) of `source` (a CTE with column id). */
 function haendelseInsert(
   source: string,
   haendelse: Prisma.Sql,
   a: Aktoer,
-  aarsag: string | null,
+  aarsag: number | null,
   haendelsesdato: Prisma.Sql,
   now: Date,
   beskedId: string,
   detaljer: Prisma.Sql,
 ): Prisma.Sql {
   return Prisma.sql`INSERT INTO tilmelding_haendelse (id, "tilmeldingId", haendelse, "aktoerRolle", "aktoerSubjekt", kildesystem, aarsag, haendelsesdato, registreret, "beskedId", detaljer)
-    SELECT ${randomUUID()}::uuid, s.id, ${haendelse}, ${a.rolle}::varchar, ${a.subjekt}::varchar, ${a.kilde}::varchar, ${aarsag}::varchar,
+    SELECT ${randomUUID()}::uuid, s.id, ${haendelse}, ${a.rolle}::varchar, ${a.subjekt}::varchar, ${a.kilde}::varchar, ${aarsag}::smallint,
            ${haendelsesdato}, ${now}::timestamptz, ${beskedId}::uuid, ${detaljer}
     FROM ${Prisma.raw(source)} s`;
 }
@@ -72,13 +72,13 @@ function haendelseInsert(
 interface AktuelRow {
   cpr: string;
   id: string | null;
-  klientkategori: string;
-  ledighedsgrad: string;
+  klientkategori: number;
+  ledighedsgrad: number;
   tilmeldingsdato: Date;
   kilde: string;
   jobnetFlag: boolean;
   afmeldingsdato: Date | null;
-  afmeldingsaarsag: string | null;
+  afmeldingsaarsag: number | null;
 }
 
 /**
@@ -92,24 +92,17 @@ export class TilmeldingService {
     private readonly prisma: PrismaClient,
     private readonly clock: Clock,
     private readonly pool: Pool,
-    private readonly kodelister: TilmeldingKodelister,
   ) {}
 
-  /** Code values and job wishes: the input's own faults (400s), before anything is read. */
-  private async inputFejl(input: TilmeldingInput): Promise<Overtraedelse[]> {
-    const fejl: Overtraedelse[] = [];
-    const k = await this.kodelister.validerKategori(input.klientKategori);
-    if (k) fejl.push({ ...k, felt: '/klientKategori' });
-    const l = await this.kodelister.validerLedighedsgrad(input.ledighedsgrad);
-    if (l) fejl.push({ ...l, felt: '/ledighedsgrad' });
-    fejl.push(...(await this.kodelister.joboenskeFejl(input.joboensker ?? [])));
-    return fejl;
+  private register(): Promise<KodelisteRegister> {
+    return kodelisteRegister(this.prisma);
   }
 
-  /** Every rule the enrollment would break; throws 404/1010 for an unknown citizen. */
-  private async evaluate(cpr: string, input: TilmeldingInput, kilde: Kildesystem): Promise<Overtraedelse[]> {
-    const fejl = await this.inputFejl(input);
-    const idag = today(this.clock);
+  /**
+   * The citizen's facts on the enrollment date, whether an existing period overlaps (4316) and
+   * whether the input's CV number is anyone's: one statement. Throws 404/1010 for an unknown citizen.
+   */
+  private async tilstand(cpr: string, input: TilmeldingInput, aktoer: Aktoer, register: KodelisteRegister): Promise<RuleViolation[]> {
     const dato = input.tilmeldingsdato;
     const rows = await rawQuery<PersonFaktaRow & { overlap: boolean; cvNummerKendt: boolean }>(
       this.pool,
@@ -119,26 +112,25 @@ export class TilmeldingService {
       FROM borger b ${personFaktaJoin(dato)} WHERE b.cpr = ${cpr}`,
     );
     if (rows.length === 0) throw unknownCitizen();
-    const row = rows[0];
-    fejl.push(
-      ...tilmeldingsregler({
-        cpr,
-        idag,
-        kilde,
-        input,
-        kategori: await this.kodelister.kategori(input.klientKategori),
-        ledighedsgrad: await this.kodelister.ledighedsgrad(input.ledighedsgrad),
-        fakta: toPersonFakta(row),
-        cvNummerKendt: row.cvNummerKendt,
-        overlap: row.overlap,
-      }),
-    );
-    return fejl;
+    return tilstandsRegler({
+      cpr,
+      idag: today(this.clock),
+      kilde: aktoer.kilde,
+      input,
+      register,
+      fakta: toPersonFakta(rows[0]),
+      cvNummerKendt: rows[0].cvNummerKendt,
+      overlap: rows[0].overlap,
+    });
   }
 
-  /** KanTilmelde: the same rules as Tilmelding, all of them, and nothing written. */
+  /** KanTilmelde: the same rules as Tilmelding, every broken one, and nothing written. */
   async kanTilmelde(cpr: string, input: TilmeldingInput, aktoer: Aktoer): Promise<KanTilmeldeSvar> {
-    const fejl = await this.evaluate(cpr, input, aktoer.kilde);
+    const register = await this.register();
+    const fejl = [
+      ...inputRegler(input, register, today(this.clock), erInternBruger(aktoer.rolle)),
+      ...(await this.tilstand(cpr, input, aktoer, register)),
+    ];
     return { tilladt: fejl.length === 0, fejl: fejl.map(toFejl) };
   }
 
@@ -149,25 +141,27 @@ export class TilmeldingService {
    * citizen) decides between concurrent enrollments (ON CONFLICT DO NOTHING: the loser gets 4316).
    */
   async tilmeld(cpr: string, input: TilmeldingInput, aktoer: Aktoer): Promise<TilmeldingSvar> {
-    const fejl = await this.evaluate(cpr, input, aktoer.kilde);
-    if (fejl.length > 0) throw toViolation(fejl[0]);
+    const register = await this.register();
+    throwViolations(inputRegler(input, register, today(this.clock), erInternBruger(aktoer.rolle)));
+    throwViolations(await this.tilstand(cpr, input, aktoer, register));
     const now = this.clock.now();
     const id = randomUUID();
     const beskedId = randomUUID();
     const dato = input.tilmeldingsdato;
     const haendelsesdato = input.haendelsesdato ?? dato;
     const jobnetFlag = aktoer.kilde === 'Jobnet';
-    const joboensker = this.kodelister.joboenskeWrite(input.joboensker ?? [], Prisma.raw('t'), now);
+    const joboensker = input.joboensker ? joboenskerCtes(Prisma.raw('t'), tilJoboensker(input.joboensker), now) : null;
     const rows = await rawQuery<{ id: string }>(
       this.pool,
       Prisma.sql`
       WITH b AS (
         SELECT cpr FROM borger WHERE cpr = ${cpr} AND doedsdato IS NULL
           AND NOT EXISTS (SELECT 1 FROM tilmelding p WHERE p.cpr = ${cpr} AND ${overlap(dato)})
+        FOR UPDATE
       ), t AS (
         INSERT INTO tilmelding (id, cpr, klientkategori, ledighedsgrad, tilmeldingsdato, haendelsesdato, emailadresse, "eksterntId",
                                 kilde, "jobnetFlag", oprettet, opdateret)
-        SELECT ${id}::uuid, b.cpr, ${input.klientKategori}::varchar, ${input.ledighedsgrad}::varchar, ${dato}::date,
+        SELECT ${id}::uuid, b.cpr, ${input.klientKategori}::smallint, ${input.ledighedsgrad}::smallint, ${dato}::date,
                ${input.haendelsesdato ?? null}::date, ${input.emailadresse ?? null}::varchar, ${input.eksterntId ?? null}::varchar,
                ${aktoer.kilde}::varchar, ${jobnetFlag}::boolean, ${now}::timestamptz, ${now}::timestamptz
         FROM b
@@ -175,7 +169,7 @@ export class TilmeldingService {
         RETURNING id, cpr
       ), h AS (
         ${haendelseInsert('t', Prisma.sql`'Tilmeldt'`, aktoer, null, Prisma.sql`${haendelsesdato}::date`, now, beskedId, Prisma.sql`NULL::jsonb`)}
-      )${joboensker ? Prisma.sql`, j AS (${joboensker})` : Prisma.empty}
+      )${joboensker ? Prisma.sql`, ${joboensker}` : Prisma.empty}
       SELECT id FROM t`,
     );
     if (rows.length === 0) {
@@ -201,21 +195,19 @@ export class TilmeldingService {
    * (a period 'uden ydelse', docs/tilmelding.md).
    */
   async afmeld(cpr: string, input: AfmeldingInput, aktoer: Aktoer) {
-    const aarsagFejl = await this.kodelister.validerAfmeldingsaarsag(input.afmeldingsaarsag);
-    if (aarsagFejl) throw toViolation({ ...aarsagFejl, felt: '/afmeldingsaarsag' });
     const idag = today(this.clock);
+    throwViolations(
+      afmeldingsRegler(input, await this.register(), idag, { intern: erInternBruger(aktoer.rolle), akasse: aktoer.rolle === 'a-kasse' }),
+    );
     const dato = input.afmeldingsdato;
-    if (dato < idag || dato > addDays(idag, 60)) throw new RuleViolation(4322, { felt: '/afmeldingsdato' });
     const now = this.clock.now();
     const beskedId = randomUUID();
     const cv = input.cvNummer ?? null;
-    const mindreIntensiv = await this.kodelister.mindreIntensivIndsatsKategorier();
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
       WITH u AS (
-        UPDATE tilmelding t SET afmeldingsdato = ${dato}::date, afmeldingsaarsag = ${input.afmeldingsaarsag}, opdateret = ${now}::timestamptz
+        UPDATE tilmelding t SET afmeldingsdato = ${dato}::date, afmeldingsaarsag = ${input.afmeldingsaarsag}::smallint, opdateret = ${now}::timestamptz
         WHERE t.cpr = ${cpr} AND ${aktuel('t', idag)}
           AND (${cv}::char(8) IS NULL OR EXISTS (SELECT 1 FROM jobnet_konto k WHERE k.cpr = t.cpr AND k."cvNummer" = ${cv}::char(8)))
-          AND ${dato}::date <= ${idag}::date + CASE WHEN t.klientkategori = ANY(${mindreIntensiv}::varchar[]) THEN 60 ELSE 30 END
         RETURNING t.id
       ), h AS (
         ${haendelseInsert(
@@ -233,7 +225,7 @@ export class TilmeldingService {
     if (rows.length === 1) return { serviceKvittering: kvittering(now, beskedId) };
     const a = await this.diagnose(cpr, idag, input.cvNummer);
     if (!a.id) throw new RuleViolation(input.cvNummer ? 4105 : 4367);
-    throw new RuleViolation(4322, { felt: '/afmeldingsdato', detail: 'The cancellation date must be today, maximum 30 days after or 60 in case of a less intensive effort' });
+    throw new Error('Afmelding changed no row, yet every rule holds');
   }
 
   /** RemoveJobnetFlag: the job centre confirms a Jobnet enrollment (4367 not enrolled, 4677 no flag). */
@@ -331,7 +323,7 @@ export class TilmeldingService {
         kildesystem: r.kilde,
         jobnetFlag: r.jobnetFlag,
         ...(r.afmeldingsdato
-          ? { fremtidigAfmelding: { afmeldingsdato: dayOf(r.afmeldingsdato), afmeldingsaarsag: r.afmeldingsaarsag ?? '' } }
+          ? { fremtidigAfmelding: { afmeldingsdato: dayOf(r.afmeldingsdato), afmeldingsaarsag: r.afmeldingsaarsag ?? 0 } }
           : {}),
       },
     };
@@ -347,7 +339,7 @@ export class TilmeldingService {
         aktoerRolle: string;
         aktoerSubjekt: string;
         kildesystem: string;
-        aarsag: string | null;
+        aarsag: number | null;
         haendelsesdato: Date;
         registreret: Date;
         beskedId: string;
@@ -372,7 +364,7 @@ export class TilmeldingService {
           klientKategori: r.klientkategori,
           ledighedsgrad: r.ledighedsgrad,
           tilmeldingsdato: dayOf(r.tilmeldingsdato),
-          ...(r.afmeldingsdato ? { afmeldingsdato: dayOf(r.afmeldingsdato), afmeldingsaarsag: r.afmeldingsaarsag ?? '' } : {}),
+          ...(r.afmeldingsdato ? { afmeldingsdato: dayOf(r.afmeldingsdato), afmeldingsaarsag: r.afmeldingsaarsag ?? 0 } : {}),
           kildesystem: r.kilde,
           jobnetFlag: r.jobnetFlag,
           aendringer: [],
@@ -384,7 +376,7 @@ export class TilmeldingService {
         haendelse: r.haendelse,
         aktoer: { rolle: r.aktoerRolle, subjekt: r.aktoerSubjekt },
         kildesystem: r.kildesystem,
-        ...(r.aarsag ? { aarsag: r.aarsag } : {}),
+        ...(r.aarsag !== null ? { aarsag: r.aarsag } : {}),
         haendelsesdato: dayOf(r.haendelsesdato),
         registreret: r.registreret.toISOString(),
         beskedId: r.beskedId,

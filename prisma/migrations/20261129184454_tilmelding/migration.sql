@@ -2,8 +2,8 @@
 CREATE TABLE "tilmelding" (
     "id" UUID NOT NULL,
     "cpr" CHAR(10) NOT NULL,
-    "klientkategori" VARCHAR(20) NOT NULL,
-    "ledighedsgrad" VARCHAR(20) NOT NULL,
+    "klientkategori" SMALLINT NOT NULL,
+    "ledighedsgrad" SMALLINT NOT NULL,
     "tilmeldingsdato" DATE NOT NULL,
     "haendelsesdato" DATE,
     "emailadresse" VARCHAR(255),
@@ -11,7 +11,7 @@ CREATE TABLE "tilmelding" (
     "kilde" VARCHAR(20) NOT NULL,
     "jobnetFlag" BOOLEAN NOT NULL DEFAULT false,
     "afmeldingsdato" DATE,
-    "afmeldingsaarsag" VARCHAR(20),
+    "afmeldingsaarsag" SMALLINT,
     "oprettet" TIMESTAMPTZ(3) NOT NULL,
     "opdateret" TIMESTAMPTZ(3) NOT NULL,
 
@@ -26,7 +26,7 @@ CREATE TABLE "tilmelding_haendelse" (
     "aktoerRolle" VARCHAR(20) NOT NULL,
     "aktoerSubjekt" VARCHAR(255) NOT NULL,
     "kildesystem" VARCHAR(20) NOT NULL,
-    "aarsag" VARCHAR(20),
+    "aarsag" SMALLINT,
     "haendelsesdato" DATE NOT NULL,
     "registreret" TIMESTAMPTZ(3) NOT NULL,
     "beskedId" UUID NOT NULL,
@@ -124,7 +124,7 @@ ALTER TABLE "tilmelding" ADD CONSTRAINT "tilmelding_periode" CHECK ("afmeldingsd
 ALTER TABLE "tilmelding" ADD CONSTRAINT "tilmelding_afmelding_med_aarsag" CHECK (("afmeldingsdato" IS NULL) = ("afmeldingsaarsag" IS NULL));
 -- Only a Jobnet enrollment carries the JobnetFlag.
 ALTER TABLE "tilmelding" ADD CONSTRAINT "tilmelding_jobnetflag_kun_fra_jobnet" CHECK (NOT "jobnetFlag" OR "kilde" = 'Jobnet');
-ALTER TABLE "tilmelding" ADD CONSTRAINT "tilmelding_kilde" CHECK ("kilde" IN ('Jobnet', 'Jobcenter', 'System'));
+ALTER TABLE "tilmelding" ADD CONSTRAINT "tilmelding_kilde" CHECK ("kilde" IN ('Jobnet', 'Jobcenter', 'A-kasse', 'System'));
 ALTER TABLE "tilmelding_haendelse" ADD CONSTRAINT "tilmelding_haendelse_type" CHECK ("haendelse" IN
   ('Tilmeldt', 'Afmeldt', 'FremtidigAfmeldingRegistreret', 'FremtidigAfmeldingFjernet', 'JobnetFlagFjernet'));
 -- Person facts: periods are well-formed; a temporary foreign address is foreign (4406), ends after
