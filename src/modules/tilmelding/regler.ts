@@ -131,11 +131,16 @@ export function afmeldingsRegler(
   opts: { intern: boolean; akasse: boolean },
 ): RuleViolation[] {
   const fejl: RuleViolation[] = [];
-  const ugyldig = register.checkAfmeldingsaarsag(input.afmeldingsaarsag, { intern: opts.intern });
-  if (ugyldig) return [ugyldig];
+  // 4340 first; who may use the cause (9118, 9298) before 6052, as it says more to an a-kasse.
+  const ukendt = register.checkAfmeldingsaarsag(input.afmeldingsaarsag, { intern: true });
+  if (ukendt) return [ukendt];
   const aarsag = register.afmeldingsaarsag(input.afmeldingsaarsag) as Afmeldingsaarsag;
   if (aarsag.kunAkasse && !opts.akasse) fejl.push(new RuleViolation(9118, { felt: '/afmeldingsaarsag' }));
-  if (aarsag.ikkeAkasse && opts.akasse) fejl.push(new RuleViolation(9298, { felt: '/afmeldingsaarsag' }));
+  else if (aarsag.ikkeAkasse && opts.akasse) fejl.push(new RuleViolation(9298, { felt: '/afmeldingsaarsag' }));
+  else {
+    const intern = register.checkAfmeldingsaarsag(input.afmeldingsaarsag, { intern: opts.intern });
+    if (intern) fejl.push(intern);
+  }
   if (input.afmeldingsdato < idag || input.afmeldingsdato > addDays(idag, aarsag.maxDageFrem)) {
     fejl.push(
       new RuleViolation(4322, {

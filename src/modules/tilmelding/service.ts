@@ -352,7 +352,7 @@ export class TilmeldingService {
       LEFT JOIN tilmelding t ON t.cpr = b.cpr
       LEFT JOIN tilmelding_haendelse h ON h."tilmeldingId" = t.id
       WHERE b.cpr = ${cpr}
-      ORDER BY t.tilmeldingsdato, t.oprettet, t.id, h.registreret, h.id`;
+      ORDER BY t.tilmeldingsdato, min(h.nr) OVER (PARTITION BY t.id), t.id, h.nr`;
     if (rows.length === 0) throw unknownCitizen();
     const perioder: Tilmeldingshistorik['perioder'] = [];
     for (const r of rows) {

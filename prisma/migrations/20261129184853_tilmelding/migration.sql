@@ -21,6 +21,7 @@ CREATE TABLE "tilmelding" (
 -- CreateTable
 CREATE TABLE "tilmelding_haendelse" (
     "id" UUID NOT NULL,
+    "nr" BIGSERIAL NOT NULL,
     "tilmeldingId" UUID NOT NULL,
     "haendelse" VARCHAR(40) NOT NULL,
     "aktoerRolle" VARCHAR(20) NOT NULL,
