@@ -66,7 +66,14 @@ export const TilmeldingInput = Type.Object(
         tilmeldingsdato: '2026-11-29',
         ledighedsgrad: 1,
         emailadresse: 'anna.andersen@example.dk',
-        joboensker: [],
+        joboensker: [
+          {
+            conceptUriDa: 'http://data.star.dk/esco/occupation/4c0e7d86-0e80-59cf-b9db-e8d21feb41ed',
+            harUddannelse: true,
+            aarSidstBrugt: 2025,
+            maanederMedErfaring: 48,
+          },
+        ],
       },
     ],
   },
