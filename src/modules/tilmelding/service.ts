@@ -69,7 +69,7 @@ function haendelseInsert(
     FROM ${Prisma.raw(source)} s`;
 }
 
-interface AktuelRow {
+export interface AktuelRow {
   cpr: string;
   id: string | null;
   klientkategori: number;
@@ -79,6 +79,94 @@ interface AktuelRow {
   jobnetFlag: boolean;
   afmeldingsdato: Date | null;
   afmeldingsaarsag: number | null;
+}
+
+/** The row of Tilmelding's one read: the person facts, overlap (4316), and whether the input's CV number is anyone's. */
+export type TilmeldingLaesRow = PersonFaktaRow & { overlap: boolean; cvNummerKendt: boolean };
+
+/** Tilmelding's read (exported so the benchmark's baseline sends the same statement). */
+export function tilmeldingLaesStatement(cpr: string, input: Pick<TilmeldingInput, 'tilmeldingsdato' | 'cvNummer'>): Prisma.Sql {
+  const dato = input.tilmeldingsdato;
+  return Prisma.sql`SELECT ${personFaktaKolonner(dato)},
+        EXISTS (SELECT 1 FROM tilmelding p WHERE p.cpr = b.cpr AND ${overlap(dato)}) AS overlap,
+        EXISTS (SELECT 1 FROM jobnet_konto k2 WHERE k2."cvNummer" = ${input.cvNummer ?? null}::char(8)) AS "cvNummerKendt"
+      FROM borger b ${personFaktaJoin(dato)} WHERE b.cpr = ${cpr}`;
+}
+
+/**
+ * Tilmelding's write, one statement: the citizen row (alive, no overlapping period) locked, the
+ * period inserted unless another open one exists (the partial unique index decides between
+ * concurrent enrollments), its history row, and the job wishes (kodeliste's CTEs) when given.
+ */
+export function tilmeldingSkrivStatement(a: {
+  cpr: string;
+  id: string;
+  input: TilmeldingInput;
+  aktoer: Aktoer;
+  now: Date;
+  beskedId: string;
+  jobnetFlag: boolean;
+  joboensker: Prisma.Sql | null;
+}): Prisma.Sql {
+  const { cpr, id, input, aktoer, now } = a;
+  const dato = input.tilmeldingsdato;
+  return Prisma.sql`
+      WITH b AS (
+        SELECT cpr FROM borger WHERE cpr = ${cpr} AND doedsdato IS NULL
+          AND NOT EXISTS (SELECT 1 FROM tilmelding p WHERE p.cpr = ${cpr} AND ${overlap(dato)})
+        FOR UPDATE
+      ), t AS (
+        INSERT INTO tilmelding (id, cpr, klientkategori, ledighedsgrad, tilmeldingsdato, haendelsesdato, emailadresse, "eksterntId",
+                                kilde, "jobnetFlag", oprettet, opdateret)
+        SELECT ${id}::uuid, b.cpr, ${input.klientKategori}::smallint, ${input.ledighedsgrad}::smallint, ${dato}::date,
+               ${input.haendelsesdato ?? null}::date, ${input.emailadresse ?? null}::varchar, ${input.eksterntId ?? null}::varchar,
+               ${aktoer.kilde}::varchar, ${a.jobnetFlag}::boolean, ${now}::timestamptz, ${now}::timestamptz
+        FROM b
+        ON CONFLICT (cpr) WHERE afmeldingsdato IS NULL DO NOTHING
+        RETURNING id, cpr
+      ), h AS (
+        ${haendelseInsert('t', Prisma.sql`'Tilmeldt'`, aktoer, null, Prisma.sql`${input.haendelsesdato ?? dato}::date`, now, a.beskedId, Prisma.sql`NULL::jsonb`)}
+      )${a.joboensker ? Prisma.sql`, ${a.joboensker}` : Prisma.empty}
+      SELECT id FROM t`;
+}
+
+/** GetTilmeldingsstatus's statement: the citizen LEFT JOIN the period current on `idag`. */
+export function statusStatement(cpr: string, idag: string): Prisma.Sql {
+  return Prisma.sql`SELECT b.cpr, t.id, t.klientkategori, t.ledighedsgrad, t.tilmeldingsdato, t.kilde, t."jobnetFlag", t.afmeldingsdato, t.afmeldingsaarsag
+        FROM borger b LEFT JOIN LATERAL (
+          SELECT * FROM tilmelding t WHERE t.cpr = b.cpr AND ${aktuel('t', idag)} ORDER BY t.tilmeldingsdato DESC LIMIT 1
+        ) t ON true
+        WHERE b.cpr = ${cpr}`;
+}
+
+export function toStatus(r: AktuelRow): Tilmeldingsstatus {
+  if (r.id === null) return { tilmeldt: false };
+  return {
+    tilmeldt: true,
+    tilmelding: {
+      tilmeldingId: r.id,
+      klientKategori: r.klientkategori,
+      ledighedsgrad: r.ledighedsgrad,
+      tilmeldingsdato: dayOf(r.tilmeldingsdato),
+      kildesystem: r.kilde,
+      jobnetFlag: r.jobnetFlag,
+      ...(r.afmeldingsdato ? { fremtidigAfmelding: { afmeldingsdato: dayOf(r.afmeldingsdato), afmeldingsaarsag: r.afmeldingsaarsag ?? 0 } } : {}),
+    },
+  };
+}
+
+/** The receipt of a new enrollment (Tilmelding's 201 body). */
+export function tilmeldingSvar(id: string, now: Date, beskedId: string, input: TilmeldingInput, kilde: Kildesystem): TilmeldingSvar {
+  const jobnetFlag = kilde === 'Jobnet';
+  return {
+    tilmeldingId: id,
+    serviceKvittering: kvittering(now, beskedId),
+    borgerkvitteringstekst:
+      `Du er tilmeldt som ledig fra ${input.tilmeldingsdato}.` +
+      (jobnetFlag ? ' Jobcentret bekræfter tilmeldingen, når du har været i kontakt med det.' : '') +
+      (input.emailadresse ? ` Kvitteringen sendes også til ${input.emailadresse}.` : ''),
+    ingenSelvaktiveringskodeNoedvendig: jobnetFlag,
+  };
 }
 
 /**
@@ -103,14 +191,7 @@ export class TilmeldingService {
    * whether the input's CV number is anyone's: one statement. Throws 404/1010 for an unknown citizen.
    */
   private async tilstand(cpr: string, input: TilmeldingInput, aktoer: Aktoer, register: KodelisteRegister): Promise<RuleViolation[]> {
-    const dato = input.tilmeldingsdato;
-    const rows = await rawQuery<PersonFaktaRow & { overlap: boolean; cvNummerKendt: boolean }>(
-      this.pool,
-      Prisma.sql`SELECT ${personFaktaKolonner(dato)},
-        EXISTS (SELECT 1 FROM tilmelding p WHERE p.cpr = b.cpr AND ${overlap(dato)}) AS overlap,
-        EXISTS (SELECT 1 FROM jobnet_konto k2 WHERE k2."cvNummer" = ${input.cvNummer ?? null}::char(8)) AS "cvNummerKendt"
-      FROM borger b ${personFaktaJoin(dato)} WHERE b.cpr = ${cpr}`,
-    );
+    const rows = await rawQuery<TilmeldingLaesRow>(this.pool, tilmeldingLaesStatement(cpr, input));
     if (rows.length === 0) throw unknownCitizen();
     return tilstandsRegler({
       cpr,
@@ -147,52 +228,25 @@ export class TilmeldingService {
     const now = this.clock.now();
     const id = randomUUID();
     const beskedId = randomUUID();
-    const dato = input.tilmeldingsdato;
-    const haendelsesdato = input.haendelsesdato ?? dato;
     const jobnetFlag = aktoer.kilde === 'Jobnet';
     const joboensker = input.joboensker ? joboenskerCtes(Prisma.raw('t'), tilJoboensker(input.joboensker), now) : null;
     const rows = await rawQuery<{ id: string }>(
       this.pool,
-      Prisma.sql`
-      WITH b AS (
-        SELECT cpr FROM borger WHERE cpr = ${cpr} AND doedsdato IS NULL
-          AND NOT EXISTS (SELECT 1 FROM tilmelding p WHERE p.cpr = ${cpr} AND ${overlap(dato)})
-        FOR UPDATE
-      ), t AS (
-        INSERT INTO tilmelding (id, cpr, klientkategori, ledighedsgrad, tilmeldingsdato, haendelsesdato, emailadresse, "eksterntId",
-                                kilde, "jobnetFlag", oprettet, opdateret)
-        SELECT ${id}::uuid, b.cpr, ${input.klientKategori}::smallint, ${input.ledighedsgrad}::smallint, ${dato}::date,
-               ${input.haendelsesdato ?? null}::date, ${input.emailadresse ?? null}::varchar, ${input.eksterntId ?? null}::varchar,
-               ${aktoer.kilde}::varchar, ${jobnetFlag}::boolean, ${now}::timestamptz, ${now}::timestamptz
-        FROM b
-        ON CONFLICT (cpr) WHERE afmeldingsdato IS NULL DO NOTHING
-        RETURNING id, cpr
-      ), h AS (
-        ${haendelseInsert('t', Prisma.sql`'Tilmeldt'`, aktoer, null, Prisma.sql`${haendelsesdato}::date`, now, beskedId, Prisma.sql`NULL::jsonb`)}
-      )${joboensker ? Prisma.sql`, ${joboensker}` : Prisma.empty}
-      SELECT id FROM t`,
+      tilmeldingSkrivStatement({ cpr, id, input, aktoer, now, beskedId, jobnetFlag, joboensker }),
     );
     if (rows.length === 0) {
       // Lost to a concurrent enrollment (or the citizen died in between): name the rule.
       requireLiving(await readBorgerStatus(this.prisma, cpr));
       throw new RuleViolation(4316, { felt: '/tilmeldingsdato' });
     }
-    return {
-      tilmeldingId: id,
-      serviceKvittering: kvittering(now, beskedId),
-      borgerkvitteringstekst:
-        `Du er tilmeldt som ledig fra ${dato}.` +
-        (jobnetFlag ? ' Jobcentret bekræfter tilmeldingen, når du har været i kontakt med det.' : '') +
-        (input.emailadresse ? ` Kvitteringen sendes også til ${input.emailadresse}.` : ''),
-      ingenSelvaktiveringskodeNoedvendig: aktoer.kilde === 'Jobnet',
-    };
+    return tilmeldingSvar(id, now, beskedId, input, aktoer.kilde);
   }
 
   /**
    * Afmelding: sets the current period's afmeldingsdato (today: de-registered now; later: a
    * future de-registration, which can be moved by a new Afmelding) in one statement, with the
-   * history row. The date window (4322) is today .. +30 days, +60 for a less intensive effort
-   * (a period 'uden ydelse', docs/tilmelding.md).
+   * history row. The date window (4322) is today .. the cause's maxDageFrem (30, or 60 for a less
+   * intensive effort; docs/tilmelding.md).
    */
   async afmeld(cpr: string, input: AfmeldingInput, aktoer: Aktoer) {
     const idag = today(this.clock);
@@ -302,31 +356,9 @@ export class TilmeldingService {
   /** GetTilmeldingsstatus: the period current today, if any; one statement. */
   async status(cpr: string): Promise<Tilmeldingsstatus> {
     const idag = today(this.clock);
-    const rows = await rawQuery<AktuelRow>(
-      this.pool,
-      Prisma.sql`SELECT b.cpr, t.id, t.klientkategori, t.ledighedsgrad, t.tilmeldingsdato, t.kilde, t."jobnetFlag", t.afmeldingsdato, t.afmeldingsaarsag
-        FROM borger b LEFT JOIN LATERAL (
-          SELECT * FROM tilmelding t WHERE t.cpr = b.cpr AND ${aktuel('t', idag)} ORDER BY t.tilmeldingsdato DESC LIMIT 1
-        ) t ON true
-        WHERE b.cpr = ${cpr}`,
-    );
+    const rows = await rawQuery<AktuelRow>(this.pool, statusStatement(cpr, idag));
     if (rows.length === 0) throw unknownCitizen();
-    const r = rows[0];
-    if (r.id === null) return { tilmeldt: false };
-    return {
-      tilmeldt: true,
-      tilmelding: {
-        tilmeldingId: r.id,
-        klientKategori: r.klientkategori,
-        ledighedsgrad: r.ledighedsgrad,
-        tilmeldingsdato: dayOf(r.tilmeldingsdato),
-        kildesystem: r.kilde,
-        jobnetFlag: r.jobnetFlag,
-        ...(r.afmeldingsdato
-          ? { fremtidigAfmelding: { afmeldingsdato: dayOf(r.afmeldingsdato), afmeldingsaarsag: r.afmeldingsaarsag ?? 0 } }
-          : {}),
-      },
-    };
+    return toStatus(rows[0]);
   }
 
   /** GetTilmeldingshistorik: every period with every change, oldest first; one statement. */
