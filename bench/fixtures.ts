@@ -41,6 +41,11 @@ export const CREATE_BODY = {
   },
 };
 
+/** Tilmelding's body: 'Tilmeldt uden ydelse' (klientkategori 3), fuldt ledig (1), today (Copenhagen). */
+export function tilmeldingBody(day: string) {
+  return { klientKategori: 3, ledighedsgrad: 1, tilmeldingsdato: day, emailadresse: 'borger@example.dk' };
+}
+
 const SAVED_SEARCH = { geografi: { region: ['Midtjylland'] }, ansaettelsesvarighed: { ansaettelsesvarighedstyper: ['Fast'] } };
 
 /** Drops and recreates the bench database and applies the migrations; returns its URL. */
@@ -61,8 +66,8 @@ export async function prepareDatabase(base: string): Promise<string> {
  * Inserts every citizen in one statement; each reader gets two job agents (one automatic with
  * e-mail, one saved search), like the demo citizen Anna. Writers start with none.
  */
-export async function seed(pool: Pool, readers: string[], writers: string[]): Promise<void> {
-  const all = [...readers, ...writers];
+export async function seed(pool: Pool, readers: string[], writers: string[], tilmeldere: string[] = []): Promise<void> {
+  const all = [...readers, ...writers, ...tilmeldere];
   await pool.query(
     `INSERT INTO borger (cpr, fornavn, efternavn) SELECT cpr, 'Bench', 'Borger' FROM unnest($1::bpchar[]) AS cpr`,
     [all],
@@ -78,7 +83,19 @@ export async function seed(pool: Pool, readers: string[], writers: string[]): Pr
   );
   // Direct inserts must keep the citizen's job-agent counter equal to the rows (docs/write-pattern.md).
   await pool.query(`UPDATE borger SET "antalJobagenter" = 2 WHERE cpr = ANY($1::bpchar[])`, [readers]);
-  await pool.query('ANALYZE borger, jobagent');
+  // The readers are enrolled (GetTilmeldingsstatus reads a current period), since 30 days.
+  await pool.query(
+    `INSERT INTO tilmelding (id, cpr, klientkategori, ledighedsgrad, tilmeldingsdato, kilde, "jobnetFlag", oprettet, opdateret)
+     SELECT gen_random_uuid(), cpr, 3, 1, current_date - 30, 'Jobnet', true, now(), now() FROM unnest($1::bpchar[]) AS cpr`,
+    [readers],
+  );
+  await pool.query('ANALYZE borger, jobagent, tilmelding');
+}
+
+/** Removes the enrollments of the Tilmelding writers, so every run enrolls citizens that are not enrolled. */
+export async function resetTilmeldere(pool: Pool, tilmeldere: string[]): Promise<void> {
+  await pool.query('DELETE FROM tilmelding WHERE cpr = ANY($1::bpchar[])', [tilmeldere]);
+  await pool.query('VACUUM (ANALYZE) tilmelding, tilmelding_haendelse');
 }
 
 /** Removes the writers' job agents, so no run meets the 25-per-citizen limit or a bigger table than the others. */

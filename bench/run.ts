@@ -12,7 +12,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { Redis } from 'ioredis';
-import { citizens, CREATE_BODY, prepareDatabase, resetWriters, seed, signTokens } from './fixtures';
+import { citizens, CREATE_BODY, prepareDatabase, resetTilmeldere, resetWriters, seed, signTokens, tilmeldingBody } from './fixtures';
+import { systemClock, today } from '../src/domain/clock';
 import { median, ratioTable, scenarioTable, summarize, targets, targetTable, type Run, type ScenarioSummary } from './report';
 import {
   AUDIENCE,
@@ -33,7 +34,7 @@ import {
 } from './constants';
 
 const SERVER_NAMES = ['service', 'bare', 'bare-merging', 'express'] as const satisfies readonly ServerName[];
-const SCENARIO_NAMES = ['read-one', 'read-many', 'write'] as const;
+const SCENARIO_NAMES = ['read-one', 'read-many', 'write', 'tilmelding-read', 'tilmelding-write'] as const;
 type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 const opts = {
@@ -45,6 +46,8 @@ const opts = {
   servers: envList('BENCH_SERVERS', SERVER_NAMES),
   readCitizens: envInt('BENCH_READ_CITIZENS', 2000),
   writeCitizens: envInt('BENCH_WRITE_CITIZENS', 4000),
+  /** Each can enroll once per run (then 4316): more than a run's requests. */
+  tilmeldingCitizens: envInt('BENCH_TILMELDING_CITIZENS', 30000),
   poolSize: envInt('BENCH_POOL_SIZE', 10),
   /** Servers to run under --cpu-prof; the profiles go to .data/bench-profiles when the run ends. */
   profile: process.env.BENCH_PROFILE ? envList('BENCH_PROFILE', SERVER_NAMES) : [],
@@ -54,12 +57,14 @@ const opts = {
 
 const readers = citizens(0, opts.readCitizens);
 const writers = citizens(opts.readCitizens, opts.writeCitizens);
+const tilmeldere = citizens(opts.readCitizens + opts.writeCitizens, opts.tilmeldingCitizens);
 
 interface Scenario {
   name: ScenarioName;
   title: string;
   kind: 'read' | 'write';
   method: 'GET' | 'POST';
+  path: string;
   body?: string;
   citizens: string[];
   /** bare-merging differs from bare only for reads. */
@@ -67,12 +72,13 @@ interface Scenario {
 }
 
 const ALL_SCENARIOS: Scenario[] = [
-  { name: 'read-one', title: 'GET /v1/Jobagent (one citizen)', kind: 'read', method: 'GET', citizens: readers.slice(0, 1), servers: [...SERVER_NAMES] },
+  { name: 'read-one', title: 'GET /v1/Jobagent (one citizen)', kind: 'read', method: 'GET', path: '/v1/Jobagent', citizens: readers.slice(0, 1), servers: [...SERVER_NAMES] },
   {
     name: 'read-many',
     title: `GET /v1/Jobagent (${readers.length.toLocaleString('en-US')} citizens, round robin)`,
     kind: 'read',
     method: 'GET',
+    path: '/v1/Jobagent',
     citizens: readers,
     servers: [...SERVER_NAMES],
   },
@@ -81,11 +87,43 @@ const ALL_SCENARIOS: Scenario[] = [
     title: `POST /v1/Jobagent (${writers.length.toLocaleString('en-US')} citizens)`,
     kind: 'write',
     method: 'POST',
+    path: '/v1/Jobagent',
     body: JSON.stringify(CREATE_BODY),
     citizens: writers,
     servers: ['service', 'bare', 'express'],
   },
+  {
+    // The service does not merge this read (no bare-merging run).
+    name: 'tilmelding-read',
+    title: `GET /v1/Tilmelding/Status (${readers.length.toLocaleString('en-US')} enrolled citizens, round robin)`,
+    kind: 'read',
+    method: 'GET',
+    path: '/v1/Tilmelding/Status',
+    citizens: readers,
+    servers: ['service', 'bare', 'express'],
+  },
+  {
+    name: 'tilmelding-write',
+    title: `POST /v1/Tilmelding (${tilmeldere.length.toLocaleString('en-US')} citizens, each once)`,
+    kind: 'write',
+    method: 'POST',
+    path: '/v1/Tilmelding',
+    body: JSON.stringify(tilmeldingBody(today(systemClock))),
+    citizens: tilmeldere,
+    servers: ['service', 'bare', 'express'],
+  },
 ];
+
+/** Puts a write scenario's data back to its start (the writers' job agents, the enrollments). */
+async function reset(scenario: Scenario, pool: Pool): Promise<void> {
+  if (scenario.name === 'write') await resetWriters(pool, writers);
+  if (scenario.name === 'tilmelding-write') {
+    // Requests still in flight when the previous run stopped would otherwise commit after the
+    // DELETE, and the next run would meet those citizens enrolled (409/4316).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await resetTilmeldere(pool, tilmeldere);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Child processes
@@ -231,13 +269,14 @@ async function cleanRedis(redis: Redis) {
 
 /** One request from the orchestrator per server and scenario: right status, and the same shape from every server. */
 async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, tokens: Record<string, string>): Promise<void> {
-  const cpr = scenario.citizens[0];
   const shapes = new Map<string, string>();
-  for (const name of scenario.servers) {
+  for (const [i, name] of scenario.servers.entries()) {
     const child = servers.get(name);
     if (!child) continue;
+    // A citizen per server: a citizen can enroll only once.
+    const cpr = scenario.citizens[Math.min(i, scenario.citizens.length - 1)];
     const send = () =>
-      fetch(`http://127.0.0.1:${child.port}/v1/Jobagent`, {
+      fetch(`http://127.0.0.1:${child.port}${scenario.path}`, {
         method: scenario.method,
         headers: {
           authorization: `Bearer ${tokens[cpr]}`,
@@ -258,8 +297,10 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
     const expected = scenario.kind === 'write' ? 201 : 200;
     if (res.status !== expected) throw new Error(`${name} answered ${scenario.method} with ${res.status}, expected ${expected}: ${text.slice(0, 300)}`);
     const body = JSON.parse(text);
-    const item = scenario.kind === 'write' ? body : body.jobagenter?.[0];
-    if (scenario.kind === 'read' && body.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
+    const jobagent = scenario.path === '/v1/Jobagent';
+    const item = scenario.kind === 'write' || !jobagent ? body : body.jobagenter?.[0];
+    if (!jobagent && scenario.kind === 'read' && body.tilmeldt !== true) throw new Error(`${name}: expected an enrolled citizen, got ${text.slice(0, 300)}`);
+    if (jobagent && scenario.kind === 'read' && body.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
     const shape = (o: Record<string, unknown>): string =>
       Object.keys(o)
         .sort()
@@ -304,6 +345,31 @@ async function limitCheck(scenario: Scenario, servers: Map<ServerName, Child>, t
   console.log(`limit check: 30 concurrent creates for one citizen give 25 × 201 and 5 × 409 on ${statuses.join(', ')}`);
 }
 
+/**
+ * One open enrollment per citizen under concurrency, on every server that enrolls: 20 enrollments at
+ * once for one citizen must give exactly 1 × 201 and 19 × 409 (4316).
+ */
+async function overlapCheck(scenario: Scenario, servers: Map<ServerName, Child>, tokens: Record<string, string>): Promise<void> {
+  for (const [i, name] of scenario.servers.entries()) {
+    const child = servers.get(name);
+    if (!child) continue;
+    const cpr = scenario.citizens[scenario.citizens.length - 1 - i];
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`http://127.0.0.1:${child.port}${scenario.path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens[cpr]}`, 'x-civilRegistrationIdentifier': cpr, 'x-requestId': randomUUID(), 'content-type': 'application/json' },
+          body: scenario.body,
+        }).then(async (res) => (await res.arrayBuffer(), res.status)),
+      ),
+    );
+    if (answers.filter((a) => a === 201).length !== 1 || answers.filter((a) => a === 409).length !== 19) {
+      throw new Error(`${name}: 20 concurrent enrollments for one citizen gave ${JSON.stringify(answers)}; expected 1 × 201 and 19 × 409`);
+    }
+  }
+  console.log(`overlap check: 20 concurrent enrollments for one citizen give 1 × 201 and 19 × 409 on ${scenario.servers.join(', ')}`);
+}
+
 async function main() {
   const startedAt = Date.now();
   const scenarios = ALL_SCENARIOS.filter((s) => opts.scenarios.includes(s.name)).map((s) => ({
@@ -321,11 +387,11 @@ async function main() {
   mkdirSync(DATA_DIR, { recursive: true });
   const databaseUrl = await prepareDatabase(opts.databaseBase);
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
-  await seed(pool, readers, writers);
+  await seed(pool, readers, writers, tilmeldere);
   const redis = new Redis(opts.redisUrl, { lazyConnect: true });
   await redis.connect();
   await cleanRedis(redis);
-  const tokens = signTokens([...readers, ...writers]);
+  const tokens = signTokens([...readers, ...writers, ...(scenarios.some((s) => s.name === 'tilmelding-write') ? tilmeldere : [])]);
   console.log(`seeded ${readers.length} citizens with 2 job agents each and ${writers.length} without; ${Object.keys(tokens).length} tokens signed`);
 
   const settings: ChildSettings = {
@@ -348,10 +414,9 @@ async function main() {
 
   for (const scenario of scenarios) {
     await sanityCheck(scenario, servers, tokens);
-    if (scenario.kind === 'write') {
-      await limitCheck(scenario, servers, tokens);
-      await resetWriters(pool, writers);
-    }
+    if (scenario.name === 'write') await limitCheck(scenario, servers, tokens);
+    if (scenario.name === 'tilmelding-write') await overlapCheck(scenario, servers, tokens);
+    await reset(scenario, pool);
   }
 
   const failures: string[] = [];
@@ -363,7 +428,7 @@ async function main() {
   const job = (scenario: Scenario, child: Child, seconds: number, overallRate?: number): LoadJob => ({
     url: `http://127.0.0.1:${child.port}`,
     method: scenario.method,
-    path: '/v1/Jobagent',
+    path: scenario.path,
     body: scenario.body,
     citizens: scenario.citizens,
     connections: opts.connections,
@@ -375,7 +440,7 @@ async function main() {
   if (opts.warmupSeconds > 0) {
     for (const scenario of scenarios) {
       for (const name of scenario.servers) {
-        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        await reset(scenario, pool);
         const w = await load(loadgen, job(scenario, servers.get(name)!, opts.warmupSeconds));
         if (notOk(w) > 0) warmupProblems.push(`warm-up ${scenario.name} ${name}: ${describe(w)}`);
       }
@@ -389,7 +454,7 @@ async function main() {
       const order = scenario.servers.map((_, i) => scenario.servers[(i + round - 1) % scenario.servers.length]);
       for (const name of order) {
         const child = servers.get(name)!;
-        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        await reset(scenario, pool);
         const before = await child.usage();
         const stopRss = watchRss(child.proc.pid!);
         const result = await load(loadgen, job(scenario, child, opts.seconds));
@@ -413,7 +478,7 @@ async function main() {
     const max = median(runs.filter((r) => r.scenario === scenario.name && r.server === 'service').map((r) => r.load.rps));
     if (service && max > 2) {
       const rate = Math.floor(max / 2);
-      if (scenario.kind === 'write') await resetWriters(pool, writers);
+      await reset(scenario, pool);
       const result = await load(loadgen, job(scenario, service, opts.seconds, rate));
       summary.halfRate = { rate, load: result };
       if (notOk(result) > 0) failures.push(`half rate ${scenario.name} service: ${describe(result)}`);
@@ -421,7 +486,7 @@ async function main() {
       // The same rate on bare: the floor the machine (PostgreSQL's commit, the scheduler) sets for the tail.
       const bare = servers.get('bare');
       if (bare) {
-        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        await reset(scenario, pool);
         const floor = await load(loadgen, job(scenario, bare, opts.seconds, rate));
         summary.halfRateBare = floor;
         console.log(`half rate ${scenario.name.padEnd(9)} bare         ${rate} req/s asked, ${Math.round(floor.rps)} served  p99 ${floor.latency.p99} ms`);

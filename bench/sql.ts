@@ -115,3 +115,50 @@ export async function createJobagent(pool: Pool, cpr: string, body: JobagentBody
   if (borger.rows[0].doedsdato !== null) throw new RuleAnswer(422, 4405);
   throw new RuleAnswer(409, 9901);
 }
+
+// --- Tilmelding ------------------------------------------------------------------------------
+// The baselines send the service's own statements (built by the functions the service uses, in
+// src/modules/tilmelding/service.ts), so they cannot drift:
+// - Tilmelding: 2 statements. The read (person facts, overlap, CV number), then the write (citizen row
+//   locked, period inserted unless another open one exists, history row). The rules on the read's
+//   facts are evaluated in JS by the service (tilstandsRegler); the baseline checks only the ones the
+//   bench's citizens could break (unknown, dead, overlap, date) - the others are a few comparisons.
+// - GetTilmeldingsstatus: 1 statement (the citizen LEFT JOIN the current period).
+
+import type { TilmeldingInput, TilmeldingSvar, Tilmeldingsstatus } from '../src/modules/tilmelding/schemas';
+import {
+  statusStatement,
+  tilmeldingLaesStatement,
+  tilmeldingSkrivStatement,
+  tilmeldingSvar,
+  toStatus,
+  type AktuelRow,
+  type TilmeldingLaesRow,
+} from '../src/modules/tilmelding/service';
+import { systemClock, today } from '../src/domain/clock';
+import { KUN_I_DAG, tilmeldingsdatoFejl } from '../src/domain/tilmeldingsdato';
+
+export async function tilmeld(pool: Pool, cpr: string, subject: string, input: TilmeldingInput): Promise<TilmeldingSvar> {
+  const read = tilmeldingLaesStatement(cpr, input);
+  const { rows } = await pool.query(read.text, read.values);
+  if (rows.length === 0) throw new RuleAnswer(404, 1010);
+  const fakta = rows[0] as TilmeldingLaesRow;
+  if (fakta.doed) throw new RuleAnswer(422, 4405);
+  if (tilmeldingsdatoFejl(input.tilmeldingsdato, today(systemClock), KUN_I_DAG)) throw new RuleAnswer(422, 4749);
+  if (fakta.overlap) throw new RuleAnswer(409, 4316);
+  const now = new Date();
+  const id = randomUUID();
+  const beskedId = randomUUID();
+  const aktoer = { rolle: 'borger' as const, subjekt: subject, kilde: 'Jobnet' as const };
+  const write = tilmeldingSkrivStatement({ cpr, id, input, aktoer, now, beskedId, jobnetFlag: true, joboensker: null });
+  const written = await pool.query(write.text, write.values);
+  if (written.rows.length === 0) throw new RuleAnswer(409, 4316);
+  return tilmeldingSvar(id, now, beskedId, input, 'Jobnet');
+}
+
+export async function tilmeldingsstatus(pool: Pool, cpr: string): Promise<Tilmeldingsstatus> {
+  const statement = statusStatement(cpr, today(systemClock));
+  const { rows } = await pool.query(statement.text, statement.values);
+  if (rows.length === 0) throw new RuleAnswer(404, 1010);
+  return toStatus(rows[0] as AktuelRow);
+}

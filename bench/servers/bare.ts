@@ -8,9 +8,10 @@
  * process.nextTick). That is the practical limit for reads on this stack.
  */
 import Fastify from 'fastify';
-import { READ_JOBAGENT, WRITE_JOBAGENT } from '../../src/domain/access';
+import { READ_JOBAGENT, READ_TILMELDING, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
+import { TilmeldingInput } from '../../src/modules/tilmelding/schemas';
 import { JobagentInput } from '../../src/modules/jobagent/schemas';
-import { createJobagent, listJobagenter, listJobagenterMany, RuleAnswer, type JobagentBody, type JobagentRow } from '../sql';
+import { createJobagent, listJobagenter, listJobagenterMany, RuleAnswer, tilmeld, tilmeldingsstatus, type JobagentBody, type JobagentRow } from '../sql';
 import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
 
 const merging = process.argv.includes('merging');
@@ -71,6 +72,19 @@ startOrDie(async () => {
     await claimRequestId(redis, caller);
     const row = await createJobagent(pool, caller.cpr, request.body as JobagentBody);
     return reply.code(201).header('location', `/v1/Jobagent/${row.id}`).send(toJobagent(row));
+  });
+
+  app.post('/v1/Tilmelding', { schema: { body: TilmeldingInput } }, async (request, reply) => {
+    const caller = authorize(verify, request.headers, WRITE_TILMELDING);
+    await claimRequestId(redis, caller);
+    const svar = await tilmeld(pool, caller.cpr, caller.subject, request.body as TilmeldingInput);
+    return reply.code(201).header('location', '/v1/Tilmelding/Status').send(svar);
+  });
+
+  app.get('/v1/Tilmelding/Status', async (request) => {
+    const caller = authorize(verify, request.headers, READ_TILMELDING);
+    await claimRequestId(redis, caller);
+    return tilmeldingsstatus(pool, caller.cpr);
   });
 
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -6,9 +6,11 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import Ajv from 'ajv';
-import { READ_JOBAGENT, WRITE_JOBAGENT } from '../../src/domain/access';
+import addFormats from 'ajv-formats';
+import { READ_JOBAGENT, READ_TILMELDING, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
+import { TilmeldingInput } from '../../src/modules/tilmelding/schemas';
 import { JobagentInput } from '../../src/modules/jobagent/schemas';
-import { createJobagent, listJobagenter, RuleAnswer, type JobagentBody } from '../sql';
+import { createJobagent, listJobagenter, RuleAnswer, tilmeld, tilmeldingsstatus, type JobagentBody } from '../sql';
 import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
 
 startOrDie(async () => {
@@ -17,7 +19,9 @@ startOrDie(async () => {
   await redis.connect();
   const verify = tokenVerifier();
   const ajv = new Ajv({ keywords: ['x-fejlkode'] });
+  addFormats(ajv); // the service validates `format: date` as a real calendar date too
   const validateInput = ajv.compile<JobagentBody>(JobagentInput);
+  const validateTilmelding = ajv.compile<TilmeldingInput>(TilmeldingInput);
 
   const app = express();
   app.disable('x-powered-by');
@@ -38,6 +42,20 @@ startOrDie(async () => {
     if (!validateInput(req.body)) throw new HttpAnswer(400, 1014);
     const row = await createJobagent(pool, caller.cpr, req.body);
     res.status(201).location(`/v1/Jobagent/${row.id}`).json(toJobagent(row));
+  });
+
+  app.post('/v1/Tilmelding', async (req, res) => {
+    const caller = authorize(verify, req.headers, WRITE_TILMELDING);
+    await claimRequestId(redis, caller);
+    if (!validateTilmelding(req.body)) throw new HttpAnswer(400, 1014);
+    const svar = await tilmeld(pool, caller.cpr, caller.subject, req.body);
+    res.status(201).location('/v1/Tilmelding/Status').json(svar);
+  });
+
+  app.get('/v1/Tilmelding/Status', async (req, res) => {
+    const caller = authorize(verify, req.headers, READ_TILMELDING);
+    await claimRequestId(redis, caller);
+    res.json(await tilmeldingsstatus(pool, caller.cpr));
   });
 
   // Express 5 passes rejected promises of async handlers here.
