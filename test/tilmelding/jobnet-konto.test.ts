@@ -47,7 +47,7 @@ describe('CreateNewJobnetAccount', () => {
     const konto = await testPrisma().jobnetKonto.findUniqueOrThrow({ where: { cpr } });
     expect(konto.brugernavn).toBe(`jn${cvNummer}`);
     expect(konto.passwordOprettet?.toISOString()).toBe('2026-11-29T10:00:00.000Z');
-    expect(konto.passwordHash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    expect(konto.passwordHash).toMatch(/^\$scrypt\$ln=15,r=8,p=3\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
     expect(konto.passwordHash).not.toContain(body.password);
     expect(await verifyPassword(body.password, konto.passwordHash!)).toBe(true);
     expect(await verifyPassword(`${body.password}x`, konto.passwordHash!)).toBe(false);
