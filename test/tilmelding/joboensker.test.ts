@@ -10,6 +10,8 @@ import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
 import { fixedClock } from '../../src/domain/clock';
 import { kodelisteRegister } from '../../src/domain/kodeliste-register';
 import { tilJoboensker, writeJoboensker, type JoboenskeInput } from '../../src/modules/tilmelding/joboensker';
+import { DEMO_JOBOENSKER, seedJoboenskerDemoData } from '../../src/modules/tilmelding/joboensker-demo-data';
+import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { BYGNINGSTOEMRER_ALIAS, DRONEPILOT, KOK, MURER, SMED, SYGEPLEJERSKE, TELEFONIST, TOEMRER } from '../kodeliste/fixtures';
 
 const URL = '/v1/Tilmelding/Joboensker';
@@ -78,6 +80,20 @@ describe('ReplaceJoboensker and GetJoboensker', () => {
       expect([role, res.statusCode]).toEqual([role, 200]);
       expect(res.json().joboensker).toHaveLength(1);
     }
+  });
+});
+
+describe('demo data', () => {
+  it('Frida and Karen have job wishes (valid occupations); a re-seed changes nothing', async () => {
+    const frida = DEMO_CITIZENS.frida.cpr;
+    const before = (await getWishes(frida)).json().joboensker;
+    expect(before.map((j: { jobTargetIdentifier: string }) => j.jobTargetIdentifier)).toEqual(
+      DEMO_JOBOENSKER.filter((j) => j.cpr === frida).map((j) => j.jobTargetIdentifier),
+    );
+    expect(before.map((j: { stillingsbetegnelse: string }) => j.stillingsbetegnelse)).toEqual(['Lagerarbejder', 'Butiksassistent']);
+    await seedJoboenskerDemoData(testPrisma());
+    expect((await getWishes(frida)).json().joboensker).toEqual(before);
+    expect((await getWishes(DEMO_CITIZENS.karen.cpr)).json().joboensker).toHaveLength(1);
   });
 });
 
