@@ -160,13 +160,21 @@ describe('fejlkoder', () => {
       { conceptUriDa: KOK, harUddannelse: true },
     ]);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ status: 400, title: 'Parameter is negative', antalFejl: 3 });
+    expect(res.json()).toMatchObject({ status: 400, title: 'Parameter is negative', type: expect.stringMatching(/\/4698$/), antalFejl: 3 });
     expect(fejl(res)).toEqual([
-      [8282, '/joboensker/0/conceptUriDa'],
       [4698, '/joboensker/1/maanederMedErfaring'],
+      [8282, '/joboensker/0/conceptUriDa'],
       [9439, '/joboensker/2/conceptUriDa'],
     ]);
     expect((await getWishes(cpr)).json().joboensker.map((j: { conceptUriDa: string }) => j.conceptUriDa)).toEqual([SYGEPLEJERSKE]);
+  });
+
+  it('more than 20 violations: the first 20 are shown, antalFejl counts all', async () => {
+    const { cpr } = await createCitizen();
+    const res = await replace(cpr, Array.from({ length: 30 }, (_, i) => ({ conceptUriDa: `ukendt-${i}`, harUddannelse: true })));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fejl).toHaveLength(20);
+    expect(res.json().antalFejl).toBe(30);
   });
 
   it('400/1014 malformed input: missing harUddannelse, a bad guid, too many wishes, the same jobTargetIdentifier twice', async () => {
