@@ -121,6 +121,37 @@ describe('code checks', () => {
     expect(kode(register.checkStillingsbetegnelse(DRONEPILOT, undefined, TODAY))).toEqual([[8282, '/conceptUriDa']]);
   });
 
+  it('4763 from Jobnet, 65 or over only uden ydelse', () => {
+    expect(kode(register.check65FraJobnet(register.klientkategori(1)!, 65))).toEqual([[4763, '/klientKategori']]);
+    expect(register.check65FraJobnet(register.klientkategori(1)!, 64)).toBeNull();
+    expect(register.check65FraJobnet(register.klientkategori(3)!, 70)).toBeNull();
+  });
+
+  it('checkTilmeldingskoder: every code rule of an enrollment, in order, with the values looked up', () => {
+    const ok = register.checkTilmeldingskoder({ klientKategori: 1, ledighedsgrad: 1, forsikringskategori: 1, antalJoboensker: 1, alder: 40, intern: false });
+    expect(ok.violations).toEqual([]);
+    expect([ok.kategori?.navn, ok.ledighedsgrad?.navn]).toEqual(['Dagpengemodtager', 'Fuldt ledig']);
+    const codes = (input: Parameters<typeof register.checkTilmeldingskoder>[0]) =>
+      register.checkTilmeldingskoder(input).violations.map((v) => [v.kode, v.fejl[0].felt]);
+    expect(codes({ klientKategori: 99, ledighedsgrad: 99, forsikringskategori: 9, antalJoboensker: 0, alder: 10, intern: false })).toEqual([
+      [4313, '/klientKategori'],
+      [4314, '/ledighedsgrad'],
+      [4321, '/forsikringskategori'],
+    ]);
+    expect(codes({ klientKategori: 6, ledighedsgrad: 4, antalJoboensker: 0, intern: false })).toEqual([
+      [6052, '/klientKategori'],
+      [6052, '/ledighedsgrad'],
+      [6014, '/ledighedsgrad'],
+    ]);
+    expect(codes({ klientKategori: 5, ledighedsgrad: 1, antalJoboensker: 0, intern: true })).toEqual([[4641, '/klientKategori']]);
+    expect(codes({ klientKategori: 1, ledighedsgrad: 3, antalJoboensker: 0, alder: 70, intern: false })).toEqual([
+      [7062, '/joboensker'],
+      [6033, '/klientKategori'],
+      [4339, '/ledighedsgrad'],
+    ]);
+    expect(codes({ klientKategori: 9, ledighedsgrad: 2, antalJoboensker: 0, alder: 20, intern: false })).toEqual([[6014, '/ledighedsgrad']]);
+  });
+
   it('internal users are the job centre and system integrations', () => {
     expect(['borger', 'jobcenter', 'a-kasse', 'anden-aktoer', 'system', 'star'].filter((r) => erInternBruger(r as never))).toEqual(['jobcenter', 'system']);
   });
