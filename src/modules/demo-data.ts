@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
+import { seedJoboenskerDemoData } from './tilmelding/joboensker-demo-data';
 import { seedDemoCitizens } from '../db/seed';
 import { seedJobagentDemoData } from './jobagent/demo-data';
-import { seedJoboenskerDemoData } from './tilmelding/joboensker-demo-data';
 
 /**
  * The demo data of the embedded default, the test database and the docs: the shared demo
@@ -10,6 +10,6 @@ import { seedJoboenskerDemoData } from './tilmelding/joboensker-demo-data';
  */
 export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedDemoCitizens(prisma);
-  await seedJobagentDemoData(prisma);
   await seedJoboenskerDemoData(prisma);
+  await seedJobagentDemoData(prisma);
 }

@@ -7,9 +7,9 @@ import { MAX_FEJL } from '../plugins/errors';
 export const d = (dansk: string, english: string) => `${dansk} (${english})`;
 
 export const API_TAGS = [
-  { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (REST v1 Jobagent)' },
-  { name: 'Tilmelding', description: 'Tilmelding som ledig, jobønsker og Jobnet-login (UnemploymentEnrollmentService v8, REST v1 Tilmelding)' },
   { name: 'Kodeliste', description: 'Kodelister til tilmeldingsformularerne (referencedata)' },
+  { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (REST v1 Jobagent)' },
+  { name: 'Tilmelding', description: 'Tilmelding og afmelding som ledig, JobnetFlag, fremtidig afmelding, status og historik (UnemploymentEnrollmentService v8, REST v1 Tilmelding)' },
 ];
 
 export const GUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
