@@ -160,10 +160,10 @@ describe('fejlkoder', () => {
       { conceptUriDa: KOK, harUddannelse: true },
     ]);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ status: 400, title: 'Parameter is negative', type: expect.stringMatching(/\/4698$/), antalFejl: 3 });
+    expect(res.json()).toMatchObject({ status: 400, title: 'Parameter is negative', antalFejl: 3 });
     expect(fejl(res)).toEqual([
-      [4698, '/joboensker/1/maanederMedErfaring'],
       [8282, '/joboensker/0/conceptUriDa'],
+      [4698, '/joboensker/1/maanederMedErfaring'],
       [9439, '/joboensker/2/conceptUriDa'],
     ]);
     expect((await getWishes(cpr)).json().joboensker.map((j: { conceptUriDa: string }) => j.conceptUriDa)).toEqual([SYGEPLEJERSKE]);
