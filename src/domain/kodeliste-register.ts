@@ -277,6 +277,47 @@ export class KodelisteRegister {
     return null;
   }
 
+  /** 4763: from Jobnet, a citizen aged 65 or over may only enrol 'uden ydelse'. */
+  check65FraJobnet(kategori: Klientkategori, alder: number, felt = '/klientKategori'): RuleViolation | null {
+    return alder >= 65 && !kategori.udenYdelse ? new RuleViolation(4763, { felt }) : null;
+  }
+
+  /**
+   * Every code-list rule of an enrollment request, in this order: 4313/6052 klientKategori,
+   * 4314/6052 ledighedsgrad, 4321 forsikringskategori (when given), then for a known category
+   * 4641, 7062, 6033 (when `alder` is given), and for a known category and ledighedsgrad
+   * 4339/6014. Also answers the looked-up values, so the caller need not look them up again.
+   * Fields are the REST v1 Tilmelding names (/klientKategori, /ledighedsgrad, /forsikringskategori,
+   * /joboensker).
+   */
+  checkTilmeldingskoder(input: {
+    klientKategori: number;
+    ledighedsgrad: number;
+    forsikringskategori?: number;
+    antalJoboensker: number;
+    alder?: number;
+    intern: boolean;
+  }): { violations: RuleViolation[]; kategori?: Klientkategori; ledighedsgrad?: Ledighedsgrad } {
+    const violations: RuleViolation[] = [];
+    const add = (v: RuleViolation | null) => {
+      if (v) violations.push(v);
+    };
+    const kategoriFejl = this.checkKlientkategori(input.klientKategori, { intern: input.intern });
+    const gradFejl = this.checkLedighedsgrad(input.ledighedsgrad, { intern: input.intern });
+    add(kategoriFejl);
+    add(gradFejl);
+    if (input.forsikringskategori !== undefined) add(this.checkForsikringskategori(input.forsikringskategori));
+    const kategori = kategoriFejl?.kode === 4313 ? undefined : this.klientkategori(input.klientKategori);
+    const ledighedsgrad = gradFejl?.kode === 4314 ? undefined : this.ledighedsgrad(input.ledighedsgrad);
+    if (kategori) {
+      add(this.checkKanTilmeldes(kategori));
+      add(this.checkStillingKrav(kategori, input.antalJoboensker));
+      if (input.alder !== undefined) add(this.checkAlder(kategori, input.alder));
+      if (ledighedsgrad) add(this.checkKategoriOgLedighedsgrad(kategori, ledighedsgrad));
+    }
+    return { violations, kategori, ledighedsgrad };
+  }
+
   /** 9009: may an a-kasse register CV status for a citizen in this contact group (1, 8, 23)? */
   akasseMaaRegistrereCvStatus(kontaktgruppe: number): boolean {
     return this.kontaktgruppe(kontaktgruppe)?.akasseMaaRegistrereCvStatus ?? false;

@@ -1,20 +1,19 @@
 import { ApiError, type RuleViolation } from './errors';
 
-/** At most this many entries in one answer (as the problem body's MAX_FEJL). */
-const MAX_ENTRIES = 20;
-
 /**
  * Several rule violations answered together (e.g. every broken job wish of a request). The
  * status is the lowest of theirs (400 malformed before 404 unknown before 409 conflict before 422
- * rule), title and detail come from the first violation with that status; `fejl` lists them all
- * (the first 20), in the order given.
+ * rule), title and detail come from the first violation with that status; `fejl` lists them all in
+ * the order given (the rules' reporting order, which Tilmelding and KanTilmelde share), so the
+ * problem's `type` names the first entry's fejlkode. The problem body shows the first 20 and
+ * counts all in `antalFejl`.
  */
 export class RuleViolations extends ApiError {
   constructor(readonly violations: readonly RuleViolation[]) {
     if (violations.length === 0) throw new Error('RuleViolations needs at least one violation');
     const status = Math.min(...violations.map((v) => v.status));
     const lead = violations.find((v) => v.status === status)!;
-    super(status, lead.title, lead.detail, violations.slice(0, MAX_ENTRIES).flatMap((v) => v.fejl));
+    super(status, lead.title, lead.detail, violations.flatMap((v) => v.fejl));
     this.name = 'RuleViolations';
   }
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
+import { seedJoboenskerDemoData } from './tilmelding/joboensker-demo-data';
 import { seedDemoCitizens } from '../db/seed';
 import { seedJobagentDemoData } from './jobagent/demo-data';
 import { seedTilmeldingDemoData } from './tilmelding/demo-data';
@@ -10,6 +11,7 @@ import { seedTilmeldingDemoData } from './tilmelding/demo-data';
  */
 export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedDemoCitizens(prisma);
+  await seedJoboenskerDemoData(prisma);
   await seedJobagentDemoData(prisma);
   await seedTilmeldingDemoData(prisma);
 }

@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import kodeliste from './kodeliste/routes';
+import joboensker from './tilmelding/joboensker-routes';
+import jobnetKonto from './tilmelding/konto-routes';
 import underPressure from '@fastify/under-pressure';
 import { loadSheddingOptions } from '../plugins/load-shedding';
 import jobagent from './jobagent/routes';
@@ -17,6 +20,9 @@ export default async function v1(app: FastifyInstance) {
   app.addHook('onRequest', app.checkCitizenHeader);
   app.addHook('onRequest', app.gateRequest);
 
+  await app.register(kodeliste, { prefix: '/Kodeliste' });
+  await app.register(joboensker, { prefix: '/Tilmelding' });
+  await app.register(jobnetKonto, { prefix: '/Tilmelding' });
   await app.register(jobagent, { prefix: '/Jobagent' });
   await app.register(tilmelding, { prefix: '/Tilmelding' });
 }

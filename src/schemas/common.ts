@@ -7,6 +7,7 @@ import { MAX_FEJL } from '../plugins/errors';
 export const d = (dansk: string, english: string) => `${dansk} (${english})`;
 
 export const API_TAGS = [
+  { name: 'Kodeliste', description: 'Kodelister til tilmeldingsformularerne (referencedata)' },
   { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (REST v1 Jobagent)' },
   { name: 'Tilmelding', description: 'Tilmelding og afmelding som ledig, JobnetFlag, fremtidig afmelding, status og historik (UnemploymentEnrollmentService v8, REST v1 Tilmelding)' },
 ];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { RuleViolation } from '../../domain/errors';
+import { throwViolations } from '../../domain/rule-violations';
 import type { KodelisteRegister } from '../../domain/kodeliste-register';
 import { d, Guid, ServiceKvittering } from '../../schemas/common';
 
@@ -18,7 +19,8 @@ export const FOERSTE_AAR_SIDST_BRUGT = 1900;
 /** At most 100 years of experience; more is malformed input (1014). */
 export const MAX_MAANEDER_MED_ERFARING = 1200;
 
-export const EKSEMPEL_CONCEPT_URI = 'http://data.star.dk/esco/occupation/5d1a2cf3-2a9e-5b61-9b0f-4f0c8d1e7a21';
+/** Tømrer (data/kodelister/stillingsbetegnelse.tsv). */
+export const EKSEMPEL_CONCEPT_URI = 'http://data.star.dk/esco/occupation/204baa02-d293-5923-b245-bd4cf374fc1b';
 
 /**
  * One job wish as the client sends it (JoboenskeDto). Negative numbers and odd years pass the
@@ -231,4 +233,78 @@ export async function writeJoboensker(tx: Db, cpr: string, joboensker: readonly 
     WITH b AS (SELECT cpr FROM borger WHERE cpr = ${cpr}), ${joboenskerCtes(Prisma.sql`b`, joboensker, now)}
     SELECT count(*)::int AS borger FROM b`;
   return rows[0]?.borger === 1;
+}
+
+// --- GetJoboensker / ReplaceJoboensker -------------------------------------------------------
+
+interface JoboenskeRow {
+  cpr: string;
+  conceptUriDa: string | null;
+  aliasIdentifier: string | null;
+  harUddannelse: boolean | null;
+  aarSidstBrugt: number | null;
+  maanederMedErfaring: number | null;
+  jobTargetIdentifier: string | null;
+}
+
+function visning(register: KodelisteRegister, j: Joboenske): JoboenskeVisning {
+  return {
+    conceptUriDa: j.conceptUriDa,
+    stillingsbetegnelse: register.stillingsbetegnelse(j.conceptUriDa)?.navn ?? j.conceptUriDa,
+    ...(j.aliasIdentifier ? { aliasIdentifier: j.aliasIdentifier } : {}),
+    harUddannelse: j.harUddannelse,
+    ...(j.aarSidstBrugt !== null ? { aarSidstBrugt: j.aarSidstBrugt } : {}),
+    ...(j.maanederMedErfaring !== null ? { maanederMedErfaring: j.maanederMedErfaring } : {}),
+    jobTargetIdentifier: j.jobTargetIdentifier,
+  };
+}
+
+/** The citizen's job wishes in the order given; 1010 when the citizen is unknown. One statement. */
+export async function getJoboensker(prisma: PrismaClient, register: KodelisteRegister, cpr: string): Promise<JoboenskeVisning[]> {
+  const rows = await prisma.$queryRaw<JoboenskeRow[]>`
+    SELECT b.cpr, j."conceptUriDa", j."aliasIdentifier"::text AS "aliasIdentifier", j."harUddannelse", j."aarSidstBrugt",
+           j."maanederMedErfaring", j."jobTargetIdentifier"::text AS "jobTargetIdentifier"
+    FROM borger b LEFT JOIN joboenske j ON j.cpr = b.cpr
+    WHERE b.cpr = ${cpr}
+    ORDER BY j.position`;
+  if (rows.length === 0) throw new RuleViolation(1010);
+  return rows
+    .filter((r) => r.conceptUriDa !== null)
+    .map((r) =>
+      visning(register, {
+        conceptUriDa: r.conceptUriDa!,
+        aliasIdentifier: r.aliasIdentifier,
+        harUddannelse: r.harUddannelse!,
+        aarSidstBrugt: r.aarSidstBrugt,
+        maanederMedErfaring: r.maanederMedErfaring,
+        jobTargetIdentifier: r.jobTargetIdentifier!,
+      }),
+    );
+}
+
+/**
+ * Replaces every job wish of the citizen (ReplaceJoboensker). All violations of the list are
+ * answered together (checkJoboensker); 1010 when the citizen is unknown. A batched transaction:
+ * the borger row lock (so concurrent replacements of one citizen apply one after the other, never
+ * mixed), then the one statement of joboenskerCtes.
+ */
+export async function replaceJoboensker(
+  prisma: PrismaClient,
+  register: KodelisteRegister,
+  cpr: string,
+  input: readonly JoboenskeInput[],
+  now: Date,
+  today: string,
+): Promise<JoboenskeVisning[]> {
+  const violations = checkJoboensker(input, register, today);
+  if (violations.length > 0) throwViolations(violations);
+  const joboensker = tilJoboensker(input);
+  const [, result] = await prisma.$transaction([
+    prisma.$queryRaw`SELECT cpr FROM borger WHERE cpr = ${cpr} FOR UPDATE`,
+    prisma.$queryRaw<{ borger: number }[]>`
+      WITH b AS (SELECT cpr FROM borger WHERE cpr = ${cpr}), ${joboenskerCtes(Prisma.sql`b`, joboensker, now)}
+      SELECT count(*)::int AS borger FROM b`,
+  ]);
+  if (result[0]?.borger !== 1) throw new RuleViolation(1010);
+  return joboensker.map((j) => visning(register, j));
 }
