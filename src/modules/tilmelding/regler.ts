@@ -15,9 +15,6 @@ import { checkJoboensker, type JoboenskeInput } from './joboensker';
 /** Where an enrollment comes from (the token's role decides; docs/tilmelding.md). */
 export type Kildesystem = 'Jobnet' | 'Jobcenter' | 'A-kasse' | 'System';
 
-/** 65 or older may only enroll 'uden ydelse' from Jobnet (4763). */
-export const ALDER_KUN_UDEN_YDELSE_FRA_JOBNET = 65;
-
 export interface TilmeldingsInputFelter {
   klientKategori: number;
   ledighedsgrad: number;
@@ -102,8 +99,9 @@ export function tilstandsRegler(k: TilstandsKontekst): RuleViolation[] {
   if (alder !== undefined) {
     const a = register.checkAlder(kategori, alder);
     if (a) fejl.push(a);
-    if (k.kilde === 'Jobnet' && alder >= ALDER_KUN_UDEN_YDELSE_FRA_JOBNET && !kategori.udenYdelse) {
-      fejl.push(new RuleViolation(4763, { felt: '/klientKategori' }));
+    if (k.kilde === 'Jobnet') {
+      const jobnet65 = register.check65FraJobnet(kategori, alder);
+      if (jobnet65) fejl.push(jobnet65);
     }
   }
   const stilling = register.checkStillingKrav(kategori, input.joboensker?.length ?? 0);
