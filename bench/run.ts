@@ -93,14 +93,13 @@ const ALL_SCENARIOS: Scenario[] = [
     servers: ['service', 'bare', 'express'],
   },
   {
-    // The service does not merge this read (no bare-merging run).
     name: 'tilmelding-read',
     title: `GET /v1/Tilmelding/Status (${readers.length.toLocaleString('en-US')} enrolled citizens, round robin)`,
     kind: 'read',
     method: 'GET',
     path: '/v1/Tilmelding/Status',
     citizens: readers,
-    servers: ['service', 'bare', 'express'],
+    servers: [...SERVER_NAMES],
   },
   {
     name: 'tilmelding-write',

@@ -123,10 +123,12 @@ export async function createJobagent(pool: Pool, cpr: string, body: JobagentBody
 //   locked, period inserted unless another open one exists, history row). The rules on the read's
 //   facts are evaluated in JS by the service (tilstandsRegler); the baseline checks only the ones the
 //   bench's citizens could break (unknown, dead, overlap, date) - the others are a few comparisons.
-// - GetTilmeldingsstatus: 1 statement (the citizen LEFT JOIN the current period).
+// - GetTilmeldingsstatus: 1 statement (the citizen LEFT JOIN the current period); the service merges
+//   concurrent reads into one `= ANY($1)` statement, as bare-merging does.
 
 import type { TilmeldingInput, TilmeldingSvar, Tilmeldingsstatus } from '../src/modules/tilmelding/schemas';
 import {
+  statusManyStatement,
   statusStatement,
   tilmeldingLaesStatement,
   tilmeldingSkrivStatement,
@@ -161,4 +163,11 @@ export async function tilmeldingsstatus(pool: Pool, cpr: string): Promise<Tilmel
   const { rows } = await pool.query(statement.text, statement.values);
   if (rows.length === 0) throw new RuleAnswer(404, 1010);
   return toStatus(rows[0] as AktuelRow);
+}
+
+/** One statement for many citizens (bare-merging); citizens that do not exist are missing from the map. */
+export async function tilmeldingsstatusMany(pool: Pool, cprs: string[]): Promise<Map<string, Tilmeldingsstatus>> {
+  const statement = statusManyStatement(cprs, today(systemClock));
+  const { rows } = await pool.query(statement.text, statement.values);
+  return new Map((rows as AktuelRow[]).map((r) => [r.cpr, toStatus(r)]));
 }

@@ -11,16 +11,16 @@ import Fastify from 'fastify';
 import { READ_JOBAGENT, READ_TILMELDING, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
 import { TilmeldingInput } from '../../src/modules/tilmelding/schemas';
 import { JobagentInput } from '../../src/modules/jobagent/schemas';
-import { createJobagent, listJobagenter, listJobagenterMany, RuleAnswer, tilmeld, tilmeldingsstatus, type JobagentBody, type JobagentRow } from '../sql';
+import { createJobagent, listJobagenter, listJobagenterMany, RuleAnswer, tilmeld, tilmeldingsstatus, tilmeldingsstatusMany, type JobagentBody } from '../sql';
 import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
 
 const merging = process.argv.includes('merging');
 
-type Waiter = { resolve: (rows: JobagentRow[] | undefined) => void; reject: (err: unknown) => void };
+type Waiter<R> = { resolve: (rows: R | undefined) => void; reject: (err: unknown) => void };
 
 /** Collects the reads of one tick and sends them as one statement. */
-function readMerger(load: (cprs: string[]) => Promise<Map<string, JobagentRow[]>>) {
-  let pending = new Map<string, Waiter[]>();
+function readMerger<R>(load: (cprs: string[]) => Promise<Map<string, R>>) {
+  let pending = new Map<string, Waiter<R>[]>();
   const flush = () => {
     const batch = pending;
     pending = new Map();
@@ -34,7 +34,7 @@ function readMerger(load: (cprs: string[]) => Promise<Map<string, JobagentRow[]>
     );
   };
   return (cpr: string) =>
-    new Promise<JobagentRow[] | undefined>((resolve, reject) => {
+    new Promise<R | undefined>((resolve, reject) => {
       if (pending.size === 0) process.nextTick(flush);
       const waiters = pending.get(cpr);
       if (waiters) waiters.push({ resolve, reject });
@@ -47,6 +47,9 @@ startOrDie(async () => {
   const redis = createRedis();
   await redis.connect();
   const verify = tokenVerifier();
+  const status = merging
+    ? readMerger((cprs) => tilmeldingsstatusMany(pool, cprs))
+    : (cpr: string) => tilmeldingsstatus(pool, cpr).catch((err) => (err instanceof RuleAnswer ? undefined : Promise.reject(err)));
   const list = merging ? readMerger((cprs) => listJobagenterMany(pool, cprs)) : (cpr: string) => listJobagenter(pool, cpr);
 
   const app = Fastify({
@@ -84,7 +87,9 @@ startOrDie(async () => {
   app.get('/v1/Tilmelding/Status', async (request) => {
     const caller = authorize(verify, request.headers, READ_TILMELDING);
     await claimRequestId(redis, caller);
-    return tilmeldingsstatus(pool, caller.cpr);
+    const svar = await status(caller.cpr);
+    if (!svar) throw new HttpAnswer(404, 1010);
+    return svar;
   });
 
   await app.listen({ host: '127.0.0.1', port: 0 });

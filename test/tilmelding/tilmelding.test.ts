@@ -11,6 +11,7 @@ import { testPrisma } from '../helpers/db';
 import { fixedClock } from '../../src/domain/clock';
 import type { Role } from '../../src/domain/access';
 import { citizen, koder, randomCvNummer } from './helpers';
+import { TilmeldingService } from '../../src/modules/tilmelding/service';
 
 type Json = Record<string, unknown>;
 type Method = 'GET' | 'POST' | 'DELETE';
@@ -506,6 +507,21 @@ describe('SQL statements per request (docs/write-pattern.md)', () => {
     expect(res.statusCode).toBe(expected);
     return n;
   }
+  test('concurrent status reads share one statement, and each gets its own citizen (the merged read)', async () => {
+    const a = await citizen(DAG);
+    const b = await citizen(DAG);
+    expect((await tilmeld(a.cpr, body())).statusCode).toBe(201);
+    const service = new TilmeldingService(app.prisma, app.clock, app.pg);
+    sent = [];
+    const results = await Promise.allSettled([service.status(a.cpr), service.status(b.cpr), service.status('0101011234')]);
+    const n = sent.length;
+    sent = undefined;
+    expect(n).toBe(1);
+    expect(results[0]).toMatchObject({ status: 'fulfilled', value: { tilmeldt: true } });
+    expect(results[1]).toEqual({ status: 'fulfilled', value: { tilmeldt: false } });
+    expect(results[2]).toMatchObject({ status: 'rejected', reason: { fejl: [expect.objectContaining({ fejlkode: 1010 })] } });
+  });
+
   test('Tilmelding: one read and one write; the others one statement; a refusal one more', async () => {
     const { cpr, cvNummer } = await citizen(DAG);
     await status(cpr); // warm the pool and the code-list register

@@ -10,6 +10,7 @@ import { erInternBruger, kodelisteRegister, type KodelisteRegister } from '../..
 import type { Principal, Role } from '../../domain/access';
 import { personFaktaJoin, personFaktaKolonner, toPersonFakta, type PersonFaktaRow } from '../../db/person-fakta';
 import { rawQuery } from '../../db/sql';
+import { mergedRead } from '../../db/merged-read';
 import { readBorgerStatus, requireKnown, requireLiving, unknownCitizen } from '../../services/borger';
 import { afmeldingsRegler, inputRegler, tilstandsRegler, type Kildesystem } from './regler';
 import { joboenskerCtes, tilJoboensker } from './joboensker';
@@ -132,11 +133,20 @@ export function tilmeldingSkrivStatement(a: {
 
 /** GetTilmeldingsstatus's statement: the citizen LEFT JOIN the period current on `idag`. */
 export function statusStatement(cpr: string, idag: string): Prisma.Sql {
+  return statusSelect(idag, Prisma.sql`b.cpr = ${cpr}`);
+}
+
+/** The same for many citizens in one statement (the merged read; a citizen that does not exist has no row). */
+export function statusManyStatement(cprs: string[], idag: string): Prisma.Sql {
+  return statusSelect(idag, Prisma.sql`b.cpr = ANY(${cprs}::bpchar[])`);
+}
+
+function statusSelect(idag: string, where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`SELECT b.cpr, t.id, t.klientkategori, t.ledighedsgrad, t.tilmeldingsdato, t.kilde, t."jobnetFlag", t.afmeldingsdato, t.afmeldingsaarsag
         FROM borger b LEFT JOIN LATERAL (
           SELECT * FROM tilmelding t WHERE t.cpr = b.cpr AND ${aktuel('t', idag)} ORDER BY t.tilmeldingsdato DESC LIMIT 1
         ) t ON true
-        WHERE b.cpr = ${cpr}`;
+        WHERE ${where}`;
 }
 
 export function toStatus(r: AktuelRow): Tilmeldingsstatus {
@@ -353,13 +363,20 @@ export class TilmeldingService {
     return { id: r.id };
   }
 
-  /** GetTilmeldingsstatus: the period current today, if any; one statement. */
+  /**
+   * GetTilmeldingsstatus: the period current today, if any; one statement. A hot read (every page
+   * of the frontend shows it): concurrent reads share one statement (db/merged-read.ts).
+   */
   async status(cpr: string): Promise<Tilmeldingsstatus> {
-    const idag = today(this.clock);
-    const rows = await rawQuery<AktuelRow>(this.pool, statusStatement(cpr, idag));
-    if (rows.length === 0) throw unknownCitizen();
-    return toStatus(rows[0]);
+    const row = await this.statusMerged(cpr);
+    if (!row) throw unknownCitizen();
+    return toStatus(row);
   }
+
+  private readonly statusMerged = mergedRead(async (cprs: string[]) => {
+    const rows = await rawQuery<AktuelRow>(this.pool, statusManyStatement(cprs, today(this.clock)));
+    return new Map(rows.map((r) => [r.cpr, r]));
+  });
 
   /** GetTilmeldingshistorik: every period with every change, oldest first; one statement. */
   async historik(cpr: string): Promise<Tilmeldingshistorik> {
