@@ -551,3 +551,36 @@ describe('SQL statements per request (docs/write-pattern.md)', () => {
     });
   });
 });
+
+describe('junk input never gives a 5xx', () => {
+  const JUNK: unknown[] = [
+    null,
+    [],
+    'tekst',
+    42,
+    {},
+    { klientKategori: '1', tilmeldingsdato: DAG, ledighedsgrad: 1 },
+    { klientKategori: -1, tilmeldingsdato: DAG, ledighedsgrad: 1.5 },
+    { klientKategori: 1e300, tilmeldingsdato: '9999-99-99', ledighedsgrad: 1 },
+    { klientKategori: 1, tilmeldingsdato: '2026-11-29T10:00:00Z', ledighedsgrad: 1 },
+    { klientKategori: 1, tilmeldingsdato: DAG, ledighedsgrad: 1, joboensker: Array.from({ length: 201 }, () => ({})) },
+    { klientKategori: 1, tilmeldingsdato: DAG, ledighedsgrad: 1, joboensker: [{ conceptUriDa: '\u0000', harUddannelse: 'ja' }] },
+    { klientKategori: 1, tilmeldingsdato: DAG, ledighedsgrad: 1, cvNummer: '1234567' },
+    { klientKategori: 1, tilmeldingsdato: DAG, ledighedsgrad: 1, emailadresse: `${'a'.repeat(300)}@x.dk` },
+    { klientKategori: 1, tilmeldingsdato: DAG, ledighedsgrad: 1, eksterntId: '' },
+    { afmeldingsdato: DAG, afmeldingsaarsag: 'x' },
+    { afmeldingsdato: '29-11-2026', afmeldingsaarsag: 1 },
+    { afmeldingsdato: DAG, afmeldingsaarsag: 32768 },
+    { cvNummer: 12345678 },
+    { cvNummer: '１２３４５６７８' },
+    { __proto__: { klientKategori: 1 } },
+  ];
+  test.each(['', '/action/kanTilmelde', '/action/afmeld', '/FremtidigAfmelding/action/fjern'])('POST %s', async (path) => {
+    const { cpr } = await citizen(DAG);
+    for (const junk of JUNK) {
+      const res = await app.inject({ method: 'POST', url: `${BASE}${path}`, headers: { ...v1Headers(cpr), 'content-type': 'application/json' }, payload: JSON.stringify(junk) });
+      expect({ junk, status: res.statusCode < 500 }).toEqual({ junk, status: true });
+      if (res.statusCode >= 400) expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+    }
+  });
+});
