@@ -155,6 +155,32 @@ describe('Tilmelding', () => {
     ).rejects.toThrow();
   });
 
+  test('nothing half-written: when the history insert fails, neither the period nor the job wishes exist', async () => {
+    const p = testPrisma();
+    await p.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_fail_haendelse() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."aktoerSubjekt" = 'test-fail-haendelse' THEN RAISE EXCEPTION 'test: history insert fails'; END IF; RETURN NEW; END $$`);
+    await p.$executeRawUnsafe('CREATE TRIGGER test_fail_haendelse BEFORE INSERT ON tilmelding_haendelse FOR EACH ROW EXECUTE FUNCTION test_fail_haendelse()');
+    try {
+      const { cpr } = await citizen(DAG);
+      const token = tokenFor({ cpr, sub: 'test-fail-haendelse' });
+      const res = await tilmeld(cpr, body({ joboensker: [{ conceptUriDa: K.stilling, harUddannelse: true }] }), { token });
+      expect(res.statusCode).toBe(500);
+      expect(await perioder(cpr)).toHaveLength(0);
+      expect(await p.joboenske.count({ where: { cpr } })).toBe(0);
+      expect((await tilmeld(cpr, body())).statusCode).toBe(201); // and the citizen can still enroll
+    } finally {
+      await p.$executeRawUnsafe('DROP TRIGGER test_fail_haendelse ON tilmelding_haendelse');
+      await p.$executeRawUnsafe('DROP FUNCTION test_fail_haendelse()');
+    }
+  });
+
+  test('a long token subject is recorded as it is', async () => {
+    const { cpr } = await citizen(DAG);
+    const sub = `borger-${'x'.repeat(600)}`;
+    expect((await tilmeld(cpr, body(), { token: tokenFor({ cpr, sub }) })).statusCode).toBe(201);
+    expect((await historik(cpr)).json().perioder[0].aendringer[0].aktoer.subjekt).toBe(sub);
+  });
+
   test('1010: unknown citizen', async () => {
     expectProblem(await tilmeld('0101011234', body(), { role: 'jobcenter' }), 404, 1010);
   });

@@ -65,7 +65,7 @@ function haendelseInsert(
   detaljer: Prisma.Sql,
 ): Prisma.Sql {
   return Prisma.sql`INSERT INTO tilmelding_haendelse (id, "tilmeldingId", haendelse, "aktoerRolle", "aktoerSubjekt", kildesystem, aarsag, haendelsesdato, registreret, "beskedId", detaljer)
-    SELECT ${randomUUID()}::uuid, s.id, ${haendelse}, ${a.rolle}::varchar, ${a.subjekt}::varchar, ${a.kilde}::varchar, ${aarsag}::smallint,
+    SELECT ${randomUUID()}::uuid, s.id, ${haendelse}, ${a.rolle}::varchar, ${a.subjekt}::text, ${a.kilde}::varchar, ${aarsag}::smallint,
            ${haendelsesdato}, ${now}::timestamptz, ${beskedId}::uuid, ${detaljer}
     FROM ${Prisma.raw(source)} s`;
 }
@@ -332,7 +332,7 @@ export class TilmeldingService {
         RETURNING t.id, s.gammel, s.aarsag
       ), h AS (
         INSERT INTO tilmelding_haendelse (id, "tilmeldingId", haendelse, "aktoerRolle", "aktoerSubjekt", kildesystem, aarsag, haendelsesdato, registreret, "beskedId", detaljer)
-        SELECT ${randomUUID()}::uuid, u.id, 'FremtidigAfmeldingFjernet', ${aktoer.rolle}::varchar, ${aktoer.subjekt}::varchar, ${aktoer.kilde}::varchar,
+        SELECT ${randomUUID()}::uuid, u.id, 'FremtidigAfmeldingFjernet', ${aktoer.rolle}::varchar, ${aktoer.subjekt}::text, ${aktoer.kilde}::varchar,
                u.aarsag, ${idag}::date, ${now}::timestamptz, ${beskedId}::uuid, jsonb_build_object('afmeldingsdato', u.gammel::text)
         FROM u
       )

@@ -25,7 +25,7 @@ CREATE TABLE "tilmelding_haendelse" (
     "tilmeldingId" UUID NOT NULL,
     "haendelse" VARCHAR(40) NOT NULL,
     "aktoerRolle" VARCHAR(20) NOT NULL,
-    "aktoerSubjekt" VARCHAR(255) NOT NULL,
+    "aktoerSubjekt" TEXT NOT NULL,
     "kildesystem" VARCHAR(20) NOT NULL,
     "aarsag" SMALLINT,
     "haendelsesdato" DATE NOT NULL,
