@@ -10,13 +10,15 @@ export const SCOPES = {
   jobagentRead: 'match.jobagent.read',
   jobagentWrite: 'match.jobagent.write',
   jobagentWriteRead: 'match.jobagent.writeread',
+  /** CV asylum transition dates (CreateAsylumTransition, UpdateAsylumTransition): job centres. */
+  cvAsylovergangWrite: 'match.cv.asylovergang.write',
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
 /** Every scope a role may be granted (what `npm run token` puts in a token without --scope). */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   borger: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead],
-  jobcenter: [],
+  jobcenter: [SCOPES.cvAsylovergangWrite],
   'a-kasse': [],
   'anden-aktoer': [],
   system: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead],
@@ -53,4 +55,11 @@ export const SEARCH_JOBAGENT_BY_EMAIL: RouteAccess = {
 export const READ_PENDING_MAILS: RouteAccess = {
   scopes: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead],
   roles: ['system'],
+};
+
+// --- CV: asylum transition (src/modules/cv/asyl) ---
+/** CreateAsylumTransition / UpdateAsylumTransition: the job centre only. */
+export const WRITE_ASYLOVERGANG: RouteAccess = {
+  scopes: [SCOPES.cvAsylovergangWrite],
+  roles: ['jobcenter'],
 };

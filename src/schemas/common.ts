@@ -8,6 +8,7 @@ export const d = (dansk: string, english: string) => `${dansk} (${english})`;
 
 export const API_TAGS = [
   { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (REST v1 Jobagent)' },
+  { name: 'CV', description: 'Borgerens CV, som PDF, og asyl-overgang (CVService, CVWorkFlowService)' },
 ];
 
 export const GUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
