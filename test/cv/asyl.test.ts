@@ -4,6 +4,7 @@
  * The clock is fixed: today is 2026-06-15 in Copenhagen. Every test uses its own fresh citizen.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { Client as PgClient } from 'pg';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
 import { fixedClock } from '../../src/domain/clock';
@@ -213,6 +214,19 @@ describe('checkCvEditWindow (the ReplaceCV window)', () => {
     await expect(checkCvEditWindow(db(), cpr, '2026-12-31', 'jobcenter')).resolves.not.toBeNull();
     await expect(checkCvEditWindow(db(), cpr, '2027-01-01', 'jobcenter')).rejects.toMatchObject({ kode: 9230 });
     await expect(checkCvEditWindow(db(), cpr, '2027-01-01', 'borger')).resolves.not.toBeNull();
+  });
+  it('works on a pg client too (ReplaceCV checks inside its own transaction)', async () => {
+    const cpr = await withTransition();
+    const client = new PgClient({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await expect(checkCvEditWindow(client, cpr, '2026-04-30')).rejects.toMatchObject({ kode: 9248 });
+      await expect(checkCvEditWindow(client, cpr, TODAY)).resolves.toMatchObject({ cvRedigeringSlutdato: '2026-12-31' });
+      await client.query('ROLLBACK');
+    } finally {
+      await client.end();
+    }
   });
 });
 

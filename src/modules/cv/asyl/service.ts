@@ -7,6 +7,10 @@ import { readBorgerStatus, requireLiving } from '../../../services/borger';
 import type { AsylovergangOpdater, AsylovergangOpret, AsylovergangSvar } from './schemas';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
+/** A pg client or pool (ReplaceCV checks the window inside its own transaction, on a pg client). */
+export interface PgQueryable {
+  query<R extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
 
 /** A stored asylum transition, dates as YYYY-MM-DD. */
 export interface Asylovergang {
@@ -24,7 +28,11 @@ const COLUMNS = Prisma.raw(`to_char(overgangsdato, 'YYYY-MM-DD') AS overgangsdat
   to_char("tidligIntegrationskontraktOvergangsdato", 'YYYY-MM-DD') AS "tidligIntegrationskontraktOvergangsdato",
   overgangskommune, rettelseskommentar`);
 
-export async function readAsylovergang(db: Db, cpr: string): Promise<Asylovergang | null> {
+export async function readAsylovergang(db: Db | PgQueryable, cpr: string): Promise<Asylovergang | null> {
+  if ('query' in db) {
+    const { rows } = await db.query<Asylovergang & Record<string, unknown>>(`SELECT ${COLUMNS.text} FROM asyl_overgang WHERE cpr = $1`, [cpr]);
+    return rows[0] ?? null;
+  }
   const rows = await db.$queryRaw<Asylovergang[]>`SELECT ${COLUMNS} FROM asyl_overgang WHERE cpr = ${cpr}`;
   return rows[0] ?? null;
 }
@@ -56,9 +64,10 @@ const harTekst = (s: string | undefined): s is string => s !== undefined && s.tr
  * system's); after CVEditEndDate the CV is the citizen's own. Without a transition a citizen may
  * always edit. Throws the RuleViolation; returns the transition (or null) when allowed.
  *
- * `dag` is the business day (YYYY-MM-DD, Europe/Copenhagen: `today(clock)`).
+ * `db` is Prisma or a pg client (e.g. ReplaceCV's transaction, after it locked the CV account);
+ * `dag` is the business day (YYYY-MM-DD, Europe/Copenhagen: `today(clock)`); `rolle` the caller's.
  */
-export async function checkCvEditWindow(db: Db, cpr: string, dag: string, rolle: Role): Promise<Asylovergang | null> {
+export async function checkCvEditWindow(db: Db | PgQueryable, cpr: string, dag: string, rolle: Role = 'borger'): Promise<Asylovergang | null> {
   const overgang = await readAsylovergang(db, cpr);
   checkCvEditWindowFor(overgang, dag, rolle);
   return overgang;

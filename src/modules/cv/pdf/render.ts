@@ -99,7 +99,7 @@ function tegnCv(doc: Doc, view: CvPdfView) {
   }
   if (view.koerekort.length > 0) {
     overskrift(doc, 'Kørekort');
-    punktliste(doc, view.koerekort.map((k) => (k.navn && k.navn !== k.kode ? `${k.kode}: ${k.navn}` : k.kode)));
+    punktliste(doc, view.koerekort.map((k) => (!k.navn || k.navn === k.kode ? k.kode : k.navn.includes(`(${k.kode})`) ? k.navn : `${k.kode}: ${k.navn}`)));
   }
   erfaringer(doc, 'Andre erfaringer', view.andreErfaringer);
   if (view.websider.length > 0) {
