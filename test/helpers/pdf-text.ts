@@ -11,12 +11,12 @@ export interface PdfText {
   info: Record<string, unknown>;
 }
 
-const SCRIPT = path.join(__dirname, 'pdf-text.mjs');
+const SCRIPT = path.join(__dirname, 'extract-pdf-text.mjs');
 const REPO_ROOT = path.join(__dirname, '../..');
 
 /**
  * Extracts a PDF's text with pdfjs-dist. pdfjs-dist is ESM-only and cannot be loaded in Jest's
- * CommonJS runtime, so it runs in a child Node process (test/helpers/pdf-text.mjs), fed on stdin.
+ * CommonJS runtime, so it runs in a child Node process (test/helpers/extract-pdf-text.mjs), fed on stdin.
  */
 export function extractPdfText(pdf: Buffer): Promise<PdfText> {
   return new Promise((resolve, reject) => {
@@ -27,7 +27,7 @@ export function extractPdfText(pdf: Buffer): Promise<PdfText> {
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`pdf-text.mjs exited with ${code}: ${Buffer.concat(err).toString()}`));
+      if (code !== 0) return reject(new Error(`extract-pdf-text.mjs exited with ${code}: ${Buffer.concat(err).toString()}`));
       try {
         resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as PdfText);
       } catch (e) {
