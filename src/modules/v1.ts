@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import underPressure from '@fastify/under-pressure';
 import { loadSheddingOptions } from '../plugins/load-shedding';
 import jobagent from './jobagent/routes';
+import cv from './cv/routes';
 
 /**
  * Every /v1 route, behind the same onRequest hooks in this order: authenticate (401/403),
@@ -17,4 +18,5 @@ export default async function v1(app: FastifyInstance) {
   app.addHook('onRequest', app.gateRequest);
 
   await app.register(jobagent, { prefix: '/Jobagent' });
+  await app.register(cv, { prefix: '/CV' });
 }
