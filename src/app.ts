@@ -21,6 +21,7 @@ import cprHeader from './plugins/cpr-header';
 import requestGate, { REQUEST_ID_HEADER, validRequestId, type RequestGateStore } from './plugins/request-gate';
 import v1 from './modules/v1';
 import { jobagentSchemas } from './modules/jobagent/routes';
+import { cvSchemas } from './modules/cv/routes';
 import { asylovergangSchemas } from './modules/cv/asyl/routes';
 
 export interface AppOptions {
@@ -73,7 +74,7 @@ export async function buildApp({ config, clock = systemClock, logStream, request
 
   app.decorate('config', config);
   app.decorate('clock', clock);
-  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...asylovergangSchemas]) app.addSchema(schema);
+  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...cvSchemas, ...asylovergangSchemas]) app.addSchema(schema);
 
   try {
     await app.register(errors);

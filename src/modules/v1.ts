@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import underPressure from '@fastify/under-pressure';
 import { loadSheddingOptions } from '../plugins/load-shedding';
 import jobagent from './jobagent/routes';
+import cv from './cv/routes';
 import cvAsylovergang from './cv/asyl/routes';
 
 /**
@@ -18,5 +19,6 @@ export default async function v1(app: FastifyInstance) {
   app.addHook('onRequest', app.gateRequest);
 
   await app.register(jobagent, { prefix: '/Jobagent' });
+  await app.register(cv, { prefix: '/CV' });
   await app.register(cvAsylovergang, { prefix: '/CV' });
 }

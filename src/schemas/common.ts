@@ -8,7 +8,13 @@ export const d = (dansk: string, english: string) => `${dansk} (${english})`;
 
 export const API_TAGS = [
   { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (REST v1 Jobagent)' },
-  { name: 'CV', description: 'Borgerens CV, som PDF, og asyl-overgang (CVService, CVWorkFlowService)' },
+  {
+    name: 'CV',
+    description:
+      'Borgerens CV (CVService, CVWorkFlowService): hent, som PDF, erstat, status, versioner, søgbarhed, opslag på CV-nummer, adgangslog og asyl-overgang. ' +
+      'De engelske elementnavne er oversat til danske; hver egenskabs beskrivelse slutter med det engelske navn (ordliste: docs/cv-glossary.md). ' +
+      'Den udgåede CreateNewCVOwnerPassword (udgået i 2018-1) er ikke implementeret: Tilmeldings CreateNewJobnetAccount erstatter den.',
+  },
 ];
 
 export const GUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
 import { Prisma, type PrismaClient } from '../../../generated/prisma/client';
 import { today, type Clock } from '../../../domain/clock';
 import type { Role } from '../../../domain/access';
@@ -8,9 +9,7 @@ import type { AsylovergangOpdater, AsylovergangOpret, AsylovergangSvar } from '.
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 /** A pg client or pool (ReplaceCV checks the window inside its own transaction, on a pg client). */
-export interface PgQueryable {
-  query<R extends Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
-}
+export type PgQueryable = Pick<PoolClient, 'query'>;
 
 /** A stored asylum transition, dates as YYYY-MM-DD. */
 export interface Asylovergang {
@@ -30,7 +29,7 @@ const COLUMNS = Prisma.raw(`to_char(overgangsdato, 'YYYY-MM-DD') AS overgangsdat
 
 export async function readAsylovergang(db: Db | PgQueryable, cpr: string): Promise<Asylovergang | null> {
   if ('query' in db) {
-    const { rows } = await db.query<Asylovergang & Record<string, unknown>>(`SELECT ${COLUMNS.text} FROM asyl_overgang WHERE cpr = $1`, [cpr]);
+    const { rows } = await db.query<Asylovergang>(`SELECT ${COLUMNS.text} FROM asyl_overgang WHERE cpr = $1`, [cpr]);
     return rows[0] ?? null;
   }
   const rows = await db.$queryRaw<Asylovergang[]>`SELECT ${COLUMNS} FROM asyl_overgang WHERE cpr = ${cpr}`;
@@ -72,6 +71,14 @@ export async function checkCvEditWindow(db: Db | PgQueryable, cpr: string, dag: 
   checkCvEditWindowFor(overgang, dag, rolle);
   return overgang;
 }
+
+/**
+ * The shape CvService takes for ReplaceCV's window check (its constructor's `checkEditWindow`):
+ * ReplaceCV is the citizen's own operation, so the citizen's rule applies.
+ */
+export const asylumEditWindowCheck = async (db: PgQueryable, cpr: string, dag: string): Promise<void> => {
+  await checkCvEditWindow(db, cpr, dag, 'borger');
+};
 
 /** checkCvEditWindow's rule on an already-read transition (for a caller that reads it in its own statement). */
 export function checkCvEditWindowFor(overgang: Asylovergang | null, dag: string, rolle: Role): void {
