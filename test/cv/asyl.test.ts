@@ -11,7 +11,9 @@ import { fixedClock } from '../../src/domain/clock';
 import { ROLES, type Role } from '../../src/domain/access';
 import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { MADS_ASYLOVERGANG } from '../../src/modules/cv/asyl/demo-data';
-import { checkCvEditWindow, readAsylovergang } from '../../src/modules/cv/asyl/service';
+import { asylumEditWindowCheck, checkCvEditWindow, readAsylovergang } from '../../src/modules/cv/asyl/service';
+import { CvService } from '../../src/modules/cv/service';
+import { CvInput } from '../../src/modules/cv/schemas';
 
 const URL = '/v1/CV/Asylovergang';
 const TODAY = '2026-06-15';
@@ -227,6 +229,25 @@ describe('checkCvEditWindow (the ReplaceCV window)', () => {
     } finally {
       await client.end();
     }
+  });
+});
+
+describe('ReplaceCV with the window check (CvService given asylumEditWindowCheck)', () => {
+  it('refuses before the window opens (9248 with an early date, 9231 without), replaces inside it', async () => {
+    const service = new CvService(app.clock, app.pg, asylumEditWindowCheck);
+    const cvInput = (CvInput.examples as (typeof CvInput.static)[])[0];
+    const medKonto = async (dates: Partial<typeof gyldig>) => {
+      const cpr = await withTransition(dates);
+      await testPrisma().$executeRaw`INSERT INTO jobnet_konto (cpr, "cvNummer") VALUES (${cpr}, ${`8${cpr.slice(3)}`})`;
+      return cpr;
+    };
+    const early = await medKonto({ overgangsdato: '2026-07-01', tidligCvOvergangsdato: '2026-06-20', tidligIntegrationskontraktOvergangsdato: undefined });
+    await expect(service.replace(early, cvInput)).rejects.toMatchObject({ kode: 9248 });
+    const late = await medKonto({ overgangsdato: '2026-07-01', tidligCvOvergangsdato: undefined, tidligIntegrationskontraktOvergangsdato: undefined });
+    await expect(service.replace(late, cvInput)).rejects.toMatchObject({ kode: 9231 });
+    expect(await testPrisma().$queryRaw`SELECT cpr FROM cv WHERE cpr IN (${early}, ${late})`).toEqual([]);
+    const open = await medKonto({});
+    await expect(service.replace(open, cvInput)).resolves.toMatchObject({ serviceKvittering: expect.any(Object) });
   });
 });
 

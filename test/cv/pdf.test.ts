@@ -3,7 +3,12 @@
  * PDF's text with pdfjs-dist (in a child process: test/helpers/extract-pdf-text.mjs), and the negotiation
  * between application/pdf and the specification's base64 JSON.
  */
-import { CvProfil } from '../../src/modules/cv/schemas';
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { CvInput, CvProfil } from '../../src/modules/cv/schemas';
+import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
+import { createCitizen, testPrisma } from '../helpers/db';
+import { fixedClock } from '../../src/domain/clock';
 import { cvProfilToPdfView } from '../../src/modules/cv/pdf/mapping';
 import { renderCvPdf } from '../../src/modules/cv/pdf/render';
 import { blocksToPlainText, summaryHtmlToBlocks } from '../../src/modules/cv/pdf/summary-html';
@@ -161,5 +166,182 @@ describe('Accept negotiation', () => {
     ['garbage', 'pdf'],
   ] as const)('%s -> %s', (accept, format) => {
     expect(pdfFormat(accept)).toBe(format);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Over HTTP: GetCVAsPdf and GetCVOnStatusAsPdf against the real database
+
+const KOMMUNE = { kommunekode: '751', kommunenavn: 'Aarhus' };
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  app = await buildTestApp({ clock: fixedClock('2026-06-15T10:00:00+02:00') });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+type Input = typeof CvInput.static;
+
+/** The OpenAPI example input with its own first job title and a job target found nowhere else. */
+function input(stilling: string): Input {
+  const i = structuredClone((CvInput.examples as Input[])[0]);
+  i.cv.tidligereErhvervserfaring[0].stillingsbetegnelse = stilling;
+  i.jobmaal = [{ stillingsbetegnelse: 'Souschef i køkken', stillingsbetegnelseReference: 999, harUddannelse: false, maanederMedErfaring: 0 }];
+  i.cv.fagligProfil = { htmlTekst: '<p>Glad for <strong>børn</strong>, <em>udeliv</em> og <u>musik</u>: æøå ÆØÅ</p><ul><li>sprog</li></ul>' };
+  return i;
+}
+
+/** A citizen with a Jobnet account, registry data (Aarhus, kontanthjælp) and, unless told, a CV. */
+async function citizen(opts: { konto?: boolean; cv?: string | null } = {}) {
+  const b = await createCitizen({ fornavn: 'Søren', efternavn: 'Ærø-Åberg' });
+  if (opts.konto !== false) {
+    const cvNummer = `9${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+    await testPrisma().$executeRaw`INSERT INTO jobnet_konto (cpr, "cvNummer") VALUES (${b.cpr}, ${cvNummer})`;
+    await testPrisma().$executeRaw`INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn, ydelsesgruppe, adresselinje, postnummer, postdistrikt)
+      VALUES (${b.cpr}, ${KOMMUNE.kommunekode}, ${KOMMUNE.kommunenavn}, 'Kontanthjaelp', 'Åboulevarden 12, 2. th.', '8000', 'Aarhus C')`;
+    if (opts.cv !== null) await replace(b.cpr, opts.cv ?? 'Pædagog');
+  }
+  return b.cpr;
+}
+
+async function replace(cpr: string, stilling: string) {
+  const res = await app.inject({ method: 'PUT', url: '/v1/CV', headers: v1Headers(cpr), payload: input(stilling) });
+  expect(res.statusCode).toBe(200);
+}
+
+async function setStatus(cpr: string, cvStatus: number) {
+  const token = tokenFor({ role: 'jobcenter', org: KOMMUNE.kommunekode });
+  const res = await app.inject({ method: 'PUT', url: '/v1/CV/Status', headers: v1Headers(cpr, token), payload: { cvStatus, kommentar: `Status ${cvStatus}` } });
+  expect(res.statusCode).toBe(200);
+}
+
+function get(url: string, cpr: string, opts: { token?: string; accept?: string } = {}): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'GET', url, headers: { ...v1Headers(cpr, opts.token ?? tokenFor({ cpr })), ...(opts.accept ? { accept: opts.accept } : {}) } });
+}
+
+function expectFejl(res: LightMyRequestResponse, status: number, kode: number) {
+  expect(res.statusCode).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.json().fejl[0].fejlkode).toBe(kode);
+}
+
+async function auditRows(cpr: string, operation: string) {
+  return testPrisma().$queryRaw<{ rolle: string; tilladt: boolean; fejlkode: number | null; cvNummer: string | null }[]>`
+    SELECT rolle, tilladt, fejlkode, "cvNummer" FROM cv_adgangslog WHERE cpr = ${cpr} AND operation = ${operation} ORDER BY id`;
+}
+
+describe('GetCVAsPdf', () => {
+  it('answers application/pdf by default: name, job title and æøå read back, no job targets', async () => {
+    const cpr = await citizen();
+    const res = await get('/v1/CV/Pdf', cpr);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/^inline; filename="cv-9[0-9]{7}\.pdf"$/);
+    const { text } = await extractPdfText(res.rawPayload);
+    expect(text).toContain('Søren Ærø-Åberg');
+    expect(text).toContain('Pædagog');
+    expect(text).toContain('æøå ÆØÅ');
+    expect(text).toContain('Åboulevarden 12, 2. th.');
+    expect(text).toContain('CV fra Jobnet, udskrevet 15. juni 2026');
+    expect(text).not.toContain('Souschef');
+  });
+
+  it('with Accept: application/json, the specification\'s shape with the PDF base64-encoded', async () => {
+    const cpr = await citizen();
+    const res = await get('/v1/CV/Pdf', cpr, { accept: 'application/json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const body = res.json();
+    expect(Object.keys(body).sort()).toEqual(['cvPdf', 'kommune']);
+    expect(body.kommune).toEqual(KOMMUNE);
+    const pdf = Buffer.from(body.cvPdf, 'base64');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await extractPdfText(pdf)).text).toContain('Søren Ærø-Åberg');
+  });
+
+  it('the job centre of the municipality reads it, and the read is in the audit log; another job centre gets 403/8292, logged too', async () => {
+    const cpr = await citizen();
+    const ok = await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'jobcenter', org: '751' }) });
+    expect(ok.statusCode).toBe(200);
+    expectFejl(await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'jobcenter', org: '101' }) }), 403, 8292);
+    const rows = await auditRows(cpr, 'GetCVAsPdf');
+    expect(rows).toEqual([
+      { rolle: 'jobcenter', tilladt: true, fejlkode: null, cvNummer: expect.stringMatching(/^9[0-9]{7}$/) },
+      { rolle: 'jobcenter', tilladt: false, fejlkode: 8292, cvNummer: null },
+    ]);
+    // The owner's own reads are not logged.
+    await get('/v1/CV/Pdf', cpr);
+    expect(await auditRows(cpr, 'GetCVAsPdf')).toHaveLength(2);
+  });
+
+  it('roles: system reads; another actor 403/4511; STAR 403/4575', async () => {
+    const cpr = await citizen();
+    expect((await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'system' }) })).statusCode).toBe(200);
+    expectFejl(await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'anden-aktoer' }) }), 403, 4511);
+    expectFejl(await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'star' }) }), 403, 4575);
+  });
+
+  it('4103 without a Jobnet account, 4755 without a CV, 4753 archived, 4754 disabled, 4823 locked', async () => {
+    expectFejl(await get('/v1/CV/Pdf', await citizen({ konto: false })), 404, 4103);
+    expectFejl(await get('/v1/CV/Pdf', await citizen({ cv: null })), 404, 4755);
+    for (const [tilstand, kode] of [['Arkiveret', 4753], ['Deaktiveret', 4754], ['Laast', 4823]] as const) {
+      const cpr = await citizen();
+      await testPrisma().$executeRaw`UPDATE cv SET tilstand = ${tilstand} WHERE cpr = ${cpr}`;
+      expectFejl(await get('/v1/CV/Pdf', cpr), 409, kode);
+    }
+  });
+});
+
+describe('GetCVOnStatusAsPdf: a stored version as PDF', () => {
+  it('shows the version, not today\'s CV (by status and by version id)', async () => {
+    const cpr = await citizen({ cv: 'Tømrerlærling' });
+    await setStatus(cpr, 3);
+    await replace(cpr, 'Bådebygger');
+
+    const byStatus = await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', cpr);
+    expect(byStatus.statusCode).toBe(200);
+    expect(byStatus.headers['content-type']).toBe('application/pdf');
+    const old = (await extractPdfText(byStatus.rawPayload)).text;
+    expect(old).toContain('Tømrerlærling');
+    expect(old).not.toContain('Bådebygger');
+    expect(old).toContain('CV-version fra 15. juni 2026 (CV godkendt)');
+
+    const now = (await extractPdfText((await get('/v1/CV/Pdf', cpr)).rawPayload)).text;
+    expect(now).toContain('Bådebygger');
+    expect(now).not.toContain('Tømrerlærling');
+
+    const versions = (await get('/v1/CV/Versioner', cpr)).json().versioner;
+    expect(versions).toHaveLength(1);
+    const json = await get(`/v1/CV/Versioner/paaStatus/Pdf?cvVersionId=${versions[0].cvVersionId.toUpperCase()}`, cpr, { accept: 'application/json' });
+    expect(json.statusCode).toBe(200);
+    const body = json.json();
+    expect(body).toMatchObject({ kommune: KOMMUNE, cvStatus: 3, cvKommentar: 'Status 3', cvVersionId: versions[0].cvVersionId, versionstidspunkt: versions[0].versionstidspunkt });
+    expect((await extractPdfText(Buffer.from(body.cvPdf, 'base64'))).text).toContain('Tømrerlærling');
+  });
+
+  it('9113 without status and id, 9111 no version with the status, 9110 unknown id, 9112 id and status disagree', async () => {
+    const cpr = await citizen();
+    await setStatus(cpr, 2);
+    const id = (await get('/v1/CV/Versioner', cpr)).json().versioner[0].cvVersionId;
+    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf', cpr), 400, 9113);
+    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=5', cpr), 404, 9111);
+    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvVersionId=7c9e6679-7425-40de-944b-e07fc1f90ae7', cpr), 404, 9110);
+    expectFejl(await get(`/v1/CV/Versioner/paaStatus/Pdf?cvVersionId=${id}&cvStatus=3`, cpr), 422, 9112);
+    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=4', cpr), 400, 1014);
+  });
+
+  it('the same access rules as GetCV, audited as GetCVOnStatusAsPdf', async () => {
+    const cpr = await citizen();
+    await setStatus(cpr, 3);
+    expect((await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', cpr, { token: tokenFor({ role: 'jobcenter', org: '751' }) })).statusCode).toBe(200);
+    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', cpr, { token: tokenFor({ role: 'anden-aktoer' }) }), 403, 4511);
+    expect((await auditRows(cpr, 'GetCVOnStatusAsPdf')).map((r) => [r.rolle, r.tilladt, r.fejlkode])).toEqual([
+      ['jobcenter', true, null],
+      ['anden-aktoer', false, 4511],
+    ]);
+    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', await citizen({ konto: false })), 404, 4103);
   });
 });
