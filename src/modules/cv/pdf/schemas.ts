@@ -58,4 +58,4 @@ export const CvPaaStatusPdfSvar = Type.Object(
 export type CvPaaStatusPdfSvar = Static<typeof CvPaaStatusPdfSvar>;
 
 /** The application/pdf body, for the OpenAPI document. */
-export const PdfBinary = Type.String({ format: 'binary', description: "CV'et som PDF (application/pdf)" });
+export const PdfBinary = Type.String({ format: 'binary', description: "CV'et som PDF (application/pdf)", examples: ['%PDF-1.7 (binær)'] });
