@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { Redis } from 'ioredis';
 import { citizens, CREATE_BODY, prepareDatabase, resetWriters, seed, signTokens } from './fixtures';
+import { PDF_PATH, seedCvs } from './cv-pdf';
 import { median, ratioTable, scenarioTable, summarize, targets, targetTable, type Run, type ScenarioSummary } from './report';
 import {
   AUDIENCE,
@@ -33,7 +34,7 @@ import {
 } from './constants';
 
 const SERVER_NAMES = ['service', 'bare', 'bare-merging', 'express'] as const satisfies readonly ServerName[];
-const SCENARIO_NAMES = ['read-one', 'read-many', 'write'] as const;
+const SCENARIO_NAMES = ['read-one', 'read-many', 'write', 'pdf'] as const;
 type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 const opts = {
@@ -54,6 +55,8 @@ const opts = {
 
 const readers = citizens(0, opts.readCitizens);
 const writers = citizens(opts.readCitizens, opts.writeCitizens);
+/** GetCVAsPdf: readers that also get a CV (the scenario renders each one's PDF in turn). */
+const pdfCitizens = readers.slice(0, envInt('BENCH_PDF_CITIZENS', 200));
 
 interface Scenario {
   name: ScenarioName;
@@ -64,6 +67,10 @@ interface Scenario {
   citizens: string[];
   /** bare-merging differs from bare only for reads. */
   servers: ServerName[];
+  /** Default /v1/Jobagent. */
+  path?: string;
+  /** Measured and printed, but no baseline and no targets (GetCVAsPdf: PDFs per second and p99). */
+  reportOnly?: boolean;
 }
 
 const ALL_SCENARIOS: Scenario[] = [
@@ -84,6 +91,16 @@ const ALL_SCENARIOS: Scenario[] = [
     body: JSON.stringify(CREATE_BODY),
     citizens: writers,
     servers: ['service', 'bare', 'express'],
+  },
+  {
+    name: 'pdf',
+    title: `GET ${PDF_PATH} (GetCVAsPdf, ${pdfCitizens.length} CVs round robin)`,
+    kind: 'read',
+    method: 'GET',
+    path: PDF_PATH,
+    citizens: pdfCitizens,
+    servers: ['service'],
+    reportOnly: true,
   },
 ];
 
@@ -237,7 +254,7 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
     const child = servers.get(name);
     if (!child) continue;
     const send = () =>
-      fetch(`http://127.0.0.1:${child.port}/v1/Jobagent`, {
+      fetch(`http://127.0.0.1:${child.port}${scenario.path ?? '/v1/Jobagent'}`, {
         method: scenario.method,
         headers: {
           authorization: `Bearer ${tokens[cpr]}`,
@@ -253,6 +270,13 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
       await res.text();
       await new Promise((r) => setTimeout(r, 500));
       res = await send();
+    }
+    if (scenario.name === 'pdf') {
+      const pdf = Buffer.from(await res.arrayBuffer());
+      if (res.status !== 200 || res.headers.get('content-type') !== 'application/pdf' || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
+        throw new Error(`${name} answered GetCVAsPdf with ${res.status} ${res.headers.get('content-type')}: ${pdf.subarray(0, 300).toString()}`);
+      }
+      continue;
     }
     const text = await res.text();
     const expected = scenario.kind === 'write' ? 201 : 200;
@@ -327,6 +351,10 @@ async function main() {
   await cleanRedis(redis);
   const tokens = signTokens([...readers, ...writers]);
   console.log(`seeded ${readers.length} citizens with 2 job agents each and ${writers.length} without; ${Object.keys(tokens).length} tokens signed`);
+  if (scenarios.some((s) => s.name === 'pdf')) {
+    await seedCvs(pool, pdfCitizens);
+    console.log(`seeded ${pdfCitizens.length} CVs (ReplaceCV's own path) for GetCVAsPdf`);
+  }
 
   const settings: ChildSettings = {
     databaseUrl,
@@ -363,7 +391,7 @@ async function main() {
   const job = (scenario: Scenario, child: Child, seconds: number, overallRate?: number): LoadJob => ({
     url: `http://127.0.0.1:${child.port}`,
     method: scenario.method,
-    path: '/v1/Jobagent',
+    path: scenario.path ?? '/v1/Jobagent',
     body: scenario.body,
     citizens: scenario.citizens,
     connections: opts.connections,
@@ -408,7 +436,13 @@ async function main() {
   // p99 of the service at half of its own maximum (median) rate.
   const summaries: ScenarioSummary[] = [];
   for (const scenario of scenarios) {
-    const summary: ScenarioSummary = { name: scenario.name, title: scenario.title, kind: scenario.kind, servers: summarize(runs, scenario.name, scenario.servers) };
+    const summary: ScenarioSummary = {
+      name: scenario.name,
+      title: scenario.title,
+      kind: scenario.kind,
+      servers: summarize(runs, scenario.name, scenario.servers),
+      ...(scenario.reportOnly ? { reportOnly: true } : {}),
+    };
     const service = servers.get('service');
     const max = median(runs.filter((r) => r.scenario === scenario.name && r.server === 'service').map((r) => r.load.rps));
     if (service && max > 2) {
@@ -419,7 +453,7 @@ async function main() {
       if (notOk(result) > 0) failures.push(`half rate ${scenario.name} service: ${describe(result)}`);
       console.log(`half rate ${scenario.name.padEnd(9)} service      ${rate} req/s asked, ${Math.round(result.rps)} served  p99 ${result.latency.p99} ms`);
       // The same rate on bare: the floor the machine (PostgreSQL's commit, the scheduler) sets for the tail.
-      const bare = servers.get('bare');
+      const bare = scenario.servers.includes('bare') ? servers.get('bare') : undefined;
       if (bare) {
         if (scenario.kind === 'write') await resetWriters(pool, writers);
         const floor = await load(loadgen, job(scenario, bare, opts.seconds, rate));
@@ -438,10 +472,23 @@ async function main() {
     if (s.halfRateBare) console.log(`bare at the same rate: p50 ${s.halfRateBare.latency.p50} ms, p99 ${s.halfRateBare.latency.p99} ms`);
     console.log('');
   }
-  console.log(ratioTable(summaries));
-  console.log('');
-  const targetList = targets(summaries);
+  const compared = summaries.filter((s) => !s.reportOnly);
+  if (compared.length > 0) {
+    console.log(ratioTable(compared));
+    console.log('');
+  }
+  const targetList = targets(compared);
   console.log(targetTable(targetList));
+  for (const s of summaries.filter((x) => x.name === 'pdf')) {
+    const v = s.servers.find((x) => x.server === 'service');
+    if (v) {
+      console.log(
+        `\nGetCVAsPdf: ${v.rps.toFixed(1)} PDFs/s (median of the rounds), p99 ${v.p99} ms at full load` +
+          (s.halfRate ? `, p99 ${s.halfRate.load.latency.p99} ms at ${s.halfRate.rate} PDFs/s (half)` : '') +
+          `; ${Math.round(v.cpuMicrosPerRequest)} µs CPU per PDF`,
+      );
+    }
+  }
 
   const saturated = summaries.flatMap((s) => s.servers.filter((v) => v.loadgenCpuShare > 0.9).map((v) => `${s.name}/${v.server}`));
   if (saturated.length > 0) {
