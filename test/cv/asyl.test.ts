@@ -3,6 +3,7 @@
  * and Redis), and the ReplaceCV window (checkCvEditWindow) against stored transitions.
  * The clock is fixed: today is 2026-06-15 in Copenhagen. Every test uses its own fresh citizen.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Client as PgClient } from 'pg';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
@@ -29,7 +30,15 @@ afterAll(async () => {
   await app?.close();
 });
 
-const jobcenter = () => tokenFor({ role: 'jobcenter' });
+/** The job centre of Aarhus (751), which serves the citizens made by `served()`. */
+const jobcenter = (org = '751') => tokenFor({ role: 'jobcenter', org });
+
+/** A citizen served by the Aarhus job centre (registry data in cv_stamdata). */
+async function served(overrides: Parameters<typeof createCitizen>[0] = {}) {
+  const borger = await createCitizen(overrides);
+  await testPrisma().$executeRaw`INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn) VALUES (${borger.cpr}, '751', 'Aarhus')`;
+  return borger;
+}
 
 function call(method: 'POST' | 'PUT', cpr: string, body: unknown, token = jobcenter()): Promise<LightMyRequestResponse> {
   return app.inject({ method, url: URL, headers: v1Headers(cpr, token), payload: body as Record<string, unknown> });
@@ -52,7 +61,7 @@ function expectFejl(res: LightMyRequestResponse, status: number, kode: number, f
 }
 
 async function withTransition(overrides: Partial<typeof gyldig> = {}) {
-  const borger = await createCitizen();
+  const borger = await served();
   const res = await call('POST', borger.cpr, { ...gyldig, ...overrides });
   expect(res.statusCode).toBe(201);
   return borger.cpr;
@@ -60,7 +69,7 @@ async function withTransition(overrides: Partial<typeof gyldig> = {}) {
 
 describe('CreateAsylumTransition', () => {
   it('creates the transition: 201, Location, receipt, stored dates', async () => {
-    const borger = await createCitizen();
+    const borger = await served();
     const res = await call('POST', borger.cpr, gyldig);
     expect(res.statusCode).toBe(201);
     expect(res.headers.location).toBe(URL);
@@ -76,14 +85,14 @@ describe('CreateAsylumTransition', () => {
   });
 
   it('9196: CVEditEndDate before AsylumTransitionDate (the same day is allowed)', async () => {
-    const borger = await createCitizen();
+    const borger = await served();
     expectFejl(await call('POST', borger.cpr, { ...gyldig, cvRedigeringSlutdato: '2026-05-31' }), 422, 9196, '/cvRedigeringSlutdato');
     expect(await readAsylovergang(testPrisma(), borger.cpr)).toBeNull();
     expect((await call('POST', borger.cpr, { ...gyldig, cvRedigeringSlutdato: gyldig.overgangsdato })).statusCode).toBe(201);
   });
 
   it('9243: an early date after AsylumTransitionDate (either of them; the same day is allowed)', async () => {
-    const borger = await createCitizen();
+    const borger = await served();
     expectFejl(await call('POST', borger.cpr, { ...gyldig, tidligCvOvergangsdato: '2026-06-02' }), 422, 9243, '/tidligCvOvergangsdato');
     expectFejl(
       await call('POST', borger.cpr, { ...gyldig, tidligIntegrationskontraktOvergangsdato: '2026-06-02' }),
@@ -102,19 +111,19 @@ describe('CreateAsylumTransition', () => {
   });
 
   it('9302 holds under concurrency: of two simultaneous creates exactly one wins', async () => {
-    const borger = await createCitizen();
+    const borger = await served();
     const results = await Promise.all([call('POST', borger.cpr, gyldig), call('POST', borger.cpr, gyldig)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
   });
 
   it('1010: unknown citizen; 4405: deceased citizen', async () => {
     expectFejl(await call('POST', randomCpr(), gyldig), 404, 1010);
-    const doed = await createCitizen({ doedsdato: '2025-01-01' });
+    const doed = await served({ doedsdato: '2025-01-01' });
     expectFejl(await call('POST', doed.cpr, gyldig), 422, 4405);
   });
 
   it('1014: malformed input (impossible date, municipality pattern, unknown property, missing date)', async () => {
-    const borger = await createCitizen();
+    const borger = await served();
     expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangsdato: '2026-02-30' }), 400, 1014, '/overgangsdato');
     expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-2' }), 400, 1014, '/overgangskommune');
     expectFejl(await call('POST', borger.cpr, { ...gyldig, rettelseskommentar: 'x' }), 400, 1014);
@@ -123,8 +132,36 @@ describe('CreateAsylumTransition', () => {
     expect((await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-1' })).statusCode).toBe(201);
   });
 
+  it('6005: the citizen is not served by the calling job centre (another municipality, none, or no org in the token)', async () => {
+    const borger = await served();
+    expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '101' }, jobcenter('101')), 403, 6005);
+    expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-1' }, tokenFor({ role: 'jobcenter' })), 403, 6005);
+    const ukendt = await createCitizen();
+    expectFejl(await call('POST', ukendt.cpr, gyldig), 403, 6005);
+    expectFejl(await call('PUT', ukendt.cpr, gyldig), 403, 6005);
+    expect((await call('POST', borger.cpr, { ...gyldig, overgangskommune: '0751' })).statusCode).toBe(201);
+  });
+
+  it('9244: TransitionMunicipality is not the calling job centre\'s ("-1" names none and is accepted)', async () => {
+    const borger = await served();
+    expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '101' }), 403, 9244, '/overgangskommune');
+    expectFejl(await call('PUT', borger.cpr, { ...gyldig, overgangskommune: '101' }), 403, 9244);
+    expect((await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-1' })).statusCode).toBe(201);
+  });
+
+  it('4753, 4754, 4823: the citizen\'s CV is archived, disabled or locked', async () => {
+    for (const [tilstand, kode] of [['Arkiveret', 4753], ['Deaktiveret', 4754], ['Laast', 4823]] as const) {
+      const borger = await served();
+      const versionId = randomUUID();
+      await testPrisma().$executeRaw`INSERT INTO jobnet_konto (cpr, "cvNummer") VALUES (${borger.cpr}, ${`6${borger.cpr.slice(3)}`})`;
+      await testPrisma().$executeRaw`INSERT INTO cv (cpr, tilstand, "versionId", oprettet, opdateret) VALUES (${borger.cpr}, ${tilstand}, ${versionId}::uuid, now(), now())`;
+      expectFejl(await call('POST', borger.cpr, gyldig), 409, kode);
+      expect(await readAsylovergang(testPrisma(), borger.cpr)).toBeNull();
+    }
+  });
+
   it('roles: only the job centre (403/4575 for the others; 403/1013 without the scope)', async () => {
-    const borger = await createCitizen();
+    const borger = await served();
     for (const role of ROLES.filter((r): r is Exclude<Role, 'jobcenter'> => r !== 'jobcenter')) {
       const token = tokenFor({ role, cpr: borger.cpr });
       expectFejl(await call('POST', borger.cpr, gyldig, token), 403, 4575);
@@ -138,7 +175,7 @@ describe('CreateAsylumTransition', () => {
 describe('UpdateAsylumTransition', () => {
   it('updates the dates; the same AsylumTransitionDate needs no comment', async () => {
     const cpr = await withTransition();
-    const nye = { ...gyldig, cvRedigeringSlutdato: '2027-03-31', tidligCvOvergangsdato: undefined, overgangskommune: '101' };
+    const nye = { ...gyldig, cvRedigeringSlutdato: '2027-03-31', tidligCvOvergangsdato: undefined, overgangskommune: '-1' };
     const res = await call('PUT', cpr, nye);
     expect(res.statusCode).toBe(200);
     expect(res.json().serviceKvittering.beskedId).toBeDefined();
@@ -146,7 +183,7 @@ describe('UpdateAsylumTransition', () => {
       ...gyldig,
       cvRedigeringSlutdato: '2027-03-31',
       tidligCvOvergangsdato: null,
-      overgangskommune: '101',
+      overgangskommune: '-1',
       rettelseskommentar: null,
     });
   });
@@ -165,7 +202,7 @@ describe('UpdateAsylumTransition', () => {
   });
 
   it('9201: no transition registered', async () => {
-    const borger = await createCitizen();
+    const borger = await served();
     expectFejl(await call('PUT', borger.cpr, gyldig), 404, 9201);
   });
 
@@ -182,7 +219,7 @@ describe('UpdateAsylumTransition', () => {
     expectFejl(await call('PUT', cpr, { ...gyldig, cvRedigeringSlutdato: '2026-05-01' }), 422, 9196);
     expectFejl(await call('PUT', cpr, { ...gyldig, tidligCvOvergangsdato: '2026-06-30' }), 422, 9243);
     expectFejl(await call('PUT', randomCpr(), gyldig), 404, 1010);
-    const doed = await createCitizen({ doedsdato: '2025-01-01' });
+    const doed = await served({ doedsdato: '2025-01-01' });
     expectFejl(await call('PUT', doed.cpr, gyldig), 422, 4405);
   });
 });
@@ -191,7 +228,7 @@ describe('checkCvEditWindow (the ReplaceCV window)', () => {
   const db = () => testPrisma();
 
   it('9266: a job centre may replace a CV only when the citizen has a transition; a citizen without one may always', async () => {
-    const borger = await createCitizen();
+    const borger = await served();
     await expect(checkCvEditWindow(db(), borger.cpr, TODAY, 'jobcenter')).rejects.toMatchObject({ kode: 9266, status: 422 });
     await expect(checkCvEditWindow(db(), borger.cpr, TODAY, 'borger')).resolves.toBeNull();
   });

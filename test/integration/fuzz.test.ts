@@ -328,11 +328,22 @@ const SYSTEM_OPS = new Set(['GetJobagenterPaaEmail', 'GetAfventendeMails']);
  * Operations of other areas called by another role than the citizen (a token of that role, which
  * reaches any CPR), and a reset run before every draw so that the success path stays reachable.
  */
-const AREA_OPS: Record<string, { role?: Role; setup?: (fx: Fixtures) => Promise<unknown>; reset?: (fx: Fixtures) => Promise<unknown> }> = {
-  // CV asylum transition: Create succeeds once there is none; Update needs one, with an end date in the future.
-  CreateAsylumTransition: { role: 'jobcenter', reset: (fx) => testPrisma().$executeRaw`DELETE FROM asyl_overgang WHERE cpr = ${fx.living}` },
+const AREA_OPS: Record<
+  string,
+  { role?: Role; org?: string; setup?: (fx: Fixtures) => Promise<unknown>; reset?: (fx: Fixtures) => Promise<unknown> }
+> = {
+  // CV asylum transition, by the Aarhus job centre for the living citizen it serves: Create succeeds
+  // once there is none; Update needs one, with an end date in the future.
+  CreateAsylumTransition: {
+    role: 'jobcenter',
+    org: '751',
+    setup: (fx) => servedByAarhus(fx.living),
+    reset: (fx) => testPrisma().$executeRaw`DELETE FROM asyl_overgang WHERE cpr = ${fx.living}`,
+  },
   UpdateAsylumTransition: {
     role: 'jobcenter',
+    org: '751',
+    setup: (fx) => servedByAarhus(fx.living),
     reset: (fx) => testPrisma().$executeRaw`
       INSERT INTO asyl_overgang (cpr, overgangsdato, "cvRedigeringSlutdato", overgangskommune)
       VALUES (${fx.living}, '2000-01-01', '9999-12-31', '751')
@@ -344,13 +355,17 @@ const AREA_OPS: Record<string, { role?: Role; setup?: (fx: Fixtures) => Promise<
   GetCVOnStatusAsPdf: { setup: (fx) => ensureCvWithVersion(fx.living) },
 };
 
+function servedByAarhus(cpr: string) {
+  return testPrisma().$executeRaw`INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn, ydelsesgruppe) VALUES (${cpr}, '751', 'Aarhus', 'Kontanthjaelp') ON CONFLICT DO NOTHING`;
+}
+
 /** A Jobnet account, registry data (Aarhus) and a CV with a status-3 version for the citizen; idempotent. */
 async function ensureCvWithVersion(cpr: string): Promise<void> {
   const prisma = testPrisma();
   const has = await prisma.$queryRaw<unknown[]>`SELECT 1 FROM cv WHERE cpr = ${cpr}`;
   if (has.length > 0) return;
   await prisma.$executeRaw`INSERT INTO jobnet_konto (cpr, "cvNummer") VALUES (${cpr}, ${`7${cpr.slice(3)}`}) ON CONFLICT DO NOTHING`;
-  await prisma.$executeRaw`INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn, ydelsesgruppe) VALUES (${cpr}, '751', 'Aarhus', 'Kontanthjaelp') ON CONFLICT DO NOTHING`;
+  await servedByAarhus(cpr);
   const service = new CvService(systemClock, app.pg);
   await service.replace(cpr, (CvInput.examples as Json[])[0]);
   await service.setStatus({ subject: 'fuzz', role: 'jobcenter', scopes: new Set(), organisation: '751' }, cpr, { cvStatus: 3 });
@@ -425,7 +440,7 @@ function send(app: FastifyInstance, op: Operation, fx: Fixtures, req: Request, r
   const headers = {
     // A system operation is called by the system, except that the 'deceased' draws send a citizen's token (403).
     ...(AREA_OPS[op.id]?.role
-      ? v1Headers(fx[req.who], tokenFor({ role: AREA_OPS[op.id].role }))
+      ? v1Headers(fx[req.who], tokenFor({ role: AREA_OPS[op.id].role, org: AREA_OPS[op.id].org }))
       : SYSTEM_OPS.has(op.id) && req.who !== 'deceased'
         ? v1Headers(fx[req.who === 'unknown' ? 'unknown' : 'living'], SYSTEM_TOKEN)
         : v1Headers(fx[req.who], TOKENS[req.who])),

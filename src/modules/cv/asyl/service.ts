@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { Prisma, type PrismaClient } from '../../../generated/prisma/client';
 import { today, type Clock } from '../../../domain/clock';
-import type { Role } from '../../../domain/access';
+import type { Principal, Role } from '../../../domain/access';
 import { RuleViolation } from '../../../domain/errors';
-import { readBorgerStatus, requireLiving } from '../../../services/borger';
+import { requireLiving } from '../../../services/borger';
 import type { AsylovergangOpdater, AsylovergangOpret, AsylovergangSvar } from './schemas';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
@@ -52,6 +52,50 @@ export function checkDatoer(input: AsylovergangOpret): void {
 }
 
 const harTekst = (s: string | undefined): s is string => s !== undefined && s.trim() !== '';
+
+/**
+ * 9244: TransitionMunicipality is "the municipality that wants access to the data": it must be the
+ * calling job centre's own (the token's `org`, compared as numbers: "751" = "0751"). "-1", which the
+ * pattern allows without explaining, names no municipality and is accepted as such.
+ */
+export function checkKommune(caller: Pick<Principal, 'organisation'>, overgangskommune: string): void {
+  if (overgangskommune === '-1') return;
+  if (!caller.organisation || Number(caller.organisation) !== Number(overgangskommune)) {
+    throw new RuleViolation(9244, { felt: '/overgangskommune' });
+  }
+}
+
+/** A municipality code without leading zeros ("0751" -> "751"), or null when the token has none. */
+const kommunenoegle = (organisation: string | undefined): string | null =>
+  organisation && /^[0-9]{1,8}$/.test(organisation) ? String(Number(organisation)) : null;
+
+/** What the failure path reads to name the rule: the citizen, their job centre and their CV's state. */
+interface Diagnose {
+  doed: boolean;
+  kommunekode: string | null;
+  tilstand: string | null;
+}
+
+async function diagnose(db: Db, cpr: string): Promise<Diagnose | null> {
+  const rows = await db.$queryRaw<Diagnose[]>`
+    SELECT b.doedsdato IS NOT NULL AS doed, s.kommunekode, c.tilstand
+    FROM borger b LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN cv c ON c.cpr = b.cpr
+    WHERE b.cpr = ${cpr}`;
+  return rows[0] ?? null;
+}
+
+/** 1010, 4405, then 6005: the citizen belongs to another job centre (or none). */
+function requireServed(d: Diagnose | null, organisation: string | undefined): asserts d is Diagnose {
+  requireLiving(d ? { doed: d.doed } : null);
+  if (!d!.kommunekode || !organisation || Number(d!.kommunekode) !== Number(organisation)) throw new RuleViolation(6005);
+}
+
+/** 4753 archived, 4754 disabled, 4823 locked (cv's states). */
+function requireActiveCv(tilstand: string | null): void {
+  if (tilstand === 'Arkiveret') throw new RuleViolation(4753);
+  if (tilstand === 'Deaktiveret') throw new RuleViolation(4754);
+  if (tilstand === 'Laast') throw new RuleViolation(4823);
+}
 
 /**
  * Whether ReplaceCV may change this citizen's CV today (CVService ReplaceCV, 9230/9231/9248/9266).
@@ -104,20 +148,30 @@ export class AsylovergangService {
     return { serviceKvittering: { haendelsestidspunkt: at.toISOString(), beskedId: randomUUID() } };
   }
 
-  /** CreateAsylumTransition: one INSERT that checks the citizen (1010, 4405) and uniqueness (9302). */
-  async create(cpr: string, input: AsylovergangOpret): Promise<AsylovergangSvar> {
+  /**
+   * CreateAsylumTransition: one INSERT that checks the citizen (1010, 4405), that the caller's job
+   * centre serves them (6005), that their CV is not archived, disabled or locked (4753/4754/4823),
+   * and uniqueness (9302).
+   */
+  async create(caller: Pick<Principal, 'organisation'>, cpr: string, input: AsylovergangOpret): Promise<AsylovergangSvar> {
     checkDatoer(input);
+    checkKommune(caller, input.overgangskommune);
+    const org = kommunenoegle(caller.organisation);
     const now = this.clock.now();
     const rows = await this.prisma.$queryRaw<{ cpr: string }[]>`
       INSERT INTO asyl_overgang (cpr, overgangsdato, "cvRedigeringSlutdato", "tidligCvOvergangsdato",
         "tidligIntegrationskontraktOvergangsdato", overgangskommune, oprettet, opdateret)
       SELECT b.cpr, ${input.overgangsdato}::date, ${input.cvRedigeringSlutdato}::date, ${input.tidligCvOvergangsdato ?? null}::date,
         ${input.tidligIntegrationskontraktOvergangsdato ?? null}::date, ${input.overgangskommune}, ${now}::timestamptz, ${now}::timestamptz
-      FROM borger b WHERE b.cpr = ${cpr} AND b.doedsdato IS NULL
+      FROM borger b JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN cv c ON c.cpr = b.cpr
+      WHERE b.cpr = ${cpr} AND b.doedsdato IS NULL AND ltrim(s.kommunekode, '0') = ${org}::text
+        AND coalesce(c.tilstand, 'Aktiv') = 'Aktiv'
       ON CONFLICT (cpr) DO NOTHING
       RETURNING cpr`;
     if (rows.length === 1) return this.kvittering(now);
-    requireLiving(await readBorgerStatus(this.prisma, cpr));
+    const d = await diagnose(this.prisma, cpr);
+    requireServed(d, caller.organisation);
+    requireActiveCv(d.tilstand);
     throw new RuleViolation(9302);
   }
 
@@ -126,8 +180,10 @@ export class AsylovergangService {
    * (9201), its CVEditEndDate has not passed (9200), and a changed AsylumTransitionDate comes
    * with a correction comment (9202). The failure path reads once to name the rule.
    */
-  async update(cpr: string, input: AsylovergangOpdater): Promise<AsylovergangSvar> {
+  async update(caller: Pick<Principal, 'organisation'>, cpr: string, input: AsylovergangOpdater): Promise<AsylovergangSvar> {
     checkDatoer(input);
+    checkKommune(caller, input.overgangskommune);
+    const org = kommunenoegle(caller.organisation);
     const now = this.clock.now();
     const dag = today(this.clock);
     const kommentar = harTekst(input.rettelseskommentar) ? input.rettelseskommentar.trim() : null;
@@ -140,14 +196,15 @@ export class AsylovergangService {
         overgangskommune = ${input.overgangskommune},
         rettelseskommentar = COALESCE(${kommentar}::text, a.rettelseskommentar),
         opdateret = ${now}::timestamptz
-      FROM borger b
+      FROM borger b JOIN cv_stamdata s ON s.cpr = b.cpr
       WHERE a.cpr = ${cpr} AND b.cpr = a.cpr AND b.doedsdato IS NULL
+        AND ltrim(s.kommunekode, '0') = ${org}::text
         AND a."cvRedigeringSlutdato" >= ${dag}::date
         AND (a.overgangsdato = ${input.overgangsdato}::date OR ${kommentar}::text IS NOT NULL)
       RETURNING a.cpr`;
     if (rows.length === 1) return this.kvittering(now);
 
-    requireLiving(await readBorgerStatus(this.prisma, cpr));
+    requireServed(await diagnose(this.prisma, cpr), caller.organisation);
     const stored = await readAsylovergang(this.prisma, cpr);
     if (!stored) throw new RuleViolation(9201);
     if (stored.cvRedigeringSlutdato < dag) throw new RuleViolation(9200);
