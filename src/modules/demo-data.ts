@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { seedDemoCitizens } from '../db/seed';
 import { seedJobagentDemoData } from './jobagent/demo-data';
+import { seedCvDemoData } from './cv/demo-data';
 
 /**
  * The demo data of the embedded default, the test database and the docs: the shared demo
@@ -10,4 +11,5 @@ import { seedJobagentDemoData } from './jobagent/demo-data';
 export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedDemoCitizens(prisma);
   await seedJobagentDemoData(prisma);
+  await seedCvDemoData(prisma);
 }

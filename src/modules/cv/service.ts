@@ -207,6 +207,20 @@ export interface ElementHaendelse {
   noegle: string;
 }
 
+/** JSON with sorted keys: a document read back from JSONB has its keys in another order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 const partial = (d?: { aar: number; maaned?: number }) => (d ? `${d.aar}-${d.maaned ?? ''}` : '');
 
 /**
@@ -219,7 +233,7 @@ export function cvElements(p: CvProfil | null | undefined): Map<string, string> 
   const add = (element: string, key: string, value: unknown) => {
     let k = `${element}:${key}`.slice(0, 330);
     for (let n = 2; out.has(k); n++) k = `${element}:${key}#${n}`.slice(0, 340);
-    out.set(k, JSON.stringify(value));
+    out.set(k, canonical(value));
   };
   add('Kontaktoplysninger', '', p.personligeData.kontaktoplysninger);
   add('Jobbetingelser', '', p.jobbetingelser);
