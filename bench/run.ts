@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { Redis } from 'ioredis';
-import { citizens, CREATE_BODY, prepareDatabase, resetWriters, seed, signTokens } from './fixtures';
+import { citizens, CREATE_BODY, CV_BODY, prepareDatabase, resetCvWriters, resetWriters, seed, seedCv, signTokens } from './fixtures';
 import { median, ratioTable, scenarioTable, summarize, targets, targetTable, type Run, type ScenarioSummary } from './report';
 import {
   AUDIENCE,
@@ -33,7 +33,7 @@ import {
 } from './constants';
 
 const SERVER_NAMES = ['service', 'bare', 'bare-merging', 'express'] as const satisfies readonly ServerName[];
-const SCENARIO_NAMES = ['read-one', 'read-many', 'write'] as const;
+const SCENARIO_NAMES = ['read-one', 'read-many', 'write', 'cv-read', 'cv-write'] as const;
 type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 const opts = {
@@ -59,7 +59,9 @@ interface Scenario {
   name: ScenarioName;
   title: string;
   kind: 'read' | 'write';
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
+  /** Default /v1/Jobagent. */
+  path?: string;
   body?: string;
   citizens: string[];
   /** bare-merging differs from bare only for reads. */
@@ -85,7 +87,34 @@ const ALL_SCENARIOS: Scenario[] = [
     citizens: writers,
     servers: ['service', 'bare', 'express'],
   },
+  {
+    name: 'cv-read',
+    title: `GET /v1/CV (GetCV, ${readers.length.toLocaleString('en-US')} citizens with a 20 KB CV, round robin)`,
+    kind: 'read',
+    method: 'GET',
+    path: '/v1/CV',
+    citizens: readers,
+    servers: ['service', 'bare', 'express'],
+  },
+  {
+    name: 'cv-write',
+    title: `PUT /v1/CV (ReplaceCV, a ${(JSON.stringify(CV_BODY).length / 1024).toFixed(0)} KB CV, ${writers.length.toLocaleString('en-US')} citizens)`,
+    kind: 'write',
+    method: 'PUT',
+    path: '/v1/CV',
+    body: JSON.stringify(CV_BODY),
+    citizens: writers,
+    servers: ['service', 'bare', 'express'],
+  },
 ];
+
+const pathOf = (s: Scenario) => s.path ?? '/v1/Jobagent';
+const isCv = (s: Scenario) => s.name.startsWith('cv-');
+/** Before every write run the writers start from the same state. */
+async function resetFor(pool: Pool, s: Scenario) {
+  if (s.name === 'write') await resetWriters(pool, writers);
+  if (s.name === 'cv-write') await resetCvWriters(pool, writers);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Child processes
@@ -237,7 +266,7 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
     const child = servers.get(name);
     if (!child) continue;
     const send = () =>
-      fetch(`http://127.0.0.1:${child.port}/v1/Jobagent`, {
+      fetch(`http://127.0.0.1:${child.port}${pathOf(scenario)}`, {
         method: scenario.method,
         headers: {
           authorization: `Bearer ${tokens[cpr]}`,
@@ -255,15 +284,16 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
       res = await send();
     }
     const text = await res.text();
-    const expected = scenario.kind === 'write' ? 201 : 200;
+    const expected = scenario.name === 'write' ? 201 : 200;
     if (res.status !== expected) throw new Error(`${name} answered ${scenario.method} with ${res.status}, expected ${expected}: ${text.slice(0, 300)}`);
     const body = JSON.parse(text);
-    const item = scenario.kind === 'write' ? body : body.jobagenter?.[0];
-    if (scenario.kind === 'read' && body.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
+    const item = isCv(scenario) || scenario.kind === 'write' ? body : body.jobagenter?.[0];
+    if (scenario.name.startsWith('read') && body.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
+    if (scenario.name === 'cv-read' && body.cvProfil?.cv?.tidligereErhvervserfaring?.length !== 12) throw new Error(`${name}: expected the 20 KB CV, got ${text.slice(0, 300)}`);
     const shape = (o: Record<string, unknown>): string =>
       Object.keys(o)
         .sort()
-        .map((k) => (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k]) && k !== 'soegeparametre' ? `${k}{${shape(o[k] as Record<string, unknown>)}}` : k))
+        .map((k) => (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k]) && k !== 'soegeparametre' && k !== 'cv' ? `${k}{${shape(o[k] as Record<string, unknown>)}}` : k))
         .join(',');
     shapes.set(name, shape(item));
   }
@@ -322,6 +352,7 @@ async function main() {
   const databaseUrl = await prepareDatabase(opts.databaseBase);
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   await seed(pool, readers, writers);
+  if (scenarios.some(isCv)) await seedCv(pool, readers, writers);
   const redis = new Redis(opts.redisUrl, { lazyConnect: true });
   await redis.connect();
   await cleanRedis(redis);
@@ -348,10 +379,8 @@ async function main() {
 
   for (const scenario of scenarios) {
     await sanityCheck(scenario, servers, tokens);
-    if (scenario.kind === 'write') {
-      await limitCheck(scenario, servers, tokens);
-      await resetWriters(pool, writers);
-    }
+    if (scenario.name === 'write') await limitCheck(scenario, servers, tokens);
+    await resetFor(pool, scenario);
   }
 
   const failures: string[] = [];
@@ -363,7 +392,7 @@ async function main() {
   const job = (scenario: Scenario, child: Child, seconds: number, overallRate?: number): LoadJob => ({
     url: `http://127.0.0.1:${child.port}`,
     method: scenario.method,
-    path: '/v1/Jobagent',
+    path: pathOf(scenario),
     body: scenario.body,
     citizens: scenario.citizens,
     connections: opts.connections,
@@ -375,7 +404,7 @@ async function main() {
   if (opts.warmupSeconds > 0) {
     for (const scenario of scenarios) {
       for (const name of scenario.servers) {
-        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        await resetFor(pool, scenario);
         const w = await load(loadgen, job(scenario, servers.get(name)!, opts.warmupSeconds));
         if (notOk(w) > 0) warmupProblems.push(`warm-up ${scenario.name} ${name}: ${describe(w)}`);
       }
@@ -389,7 +418,7 @@ async function main() {
       const order = scenario.servers.map((_, i) => scenario.servers[(i + round - 1) % scenario.servers.length]);
       for (const name of order) {
         const child = servers.get(name)!;
-        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        await resetFor(pool, scenario);
         const before = await child.usage();
         const stopRss = watchRss(child.proc.pid!);
         const result = await load(loadgen, job(scenario, child, opts.seconds));
@@ -413,7 +442,7 @@ async function main() {
     const max = median(runs.filter((r) => r.scenario === scenario.name && r.server === 'service').map((r) => r.load.rps));
     if (service && max > 2) {
       const rate = Math.floor(max / 2);
-      if (scenario.kind === 'write') await resetWriters(pool, writers);
+      await resetFor(pool, scenario);
       const result = await load(loadgen, job(scenario, service, opts.seconds, rate));
       summary.halfRate = { rate, load: result };
       if (notOk(result) > 0) failures.push(`half rate ${scenario.name} service: ${describe(result)}`);
@@ -421,7 +450,7 @@ async function main() {
       // The same rate on bare: the floor the machine (PostgreSQL's commit, the scheduler) sets for the tail.
       const bare = servers.get('bare');
       if (bare) {
-        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        await resetFor(pool, scenario);
         const floor = await load(loadgen, job(scenario, bare, opts.seconds, rate));
         summary.halfRateBare = floor;
         console.log(`half rate ${scenario.name.padEnd(9)} bare         ${rate} req/s asked, ${Math.round(floor.rps)} served  p99 ${floor.latency.p99} ms`);
