@@ -10,7 +10,8 @@ module.exports = {
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } },
     ],
-    // htmlparser2 12 and its family (sanitize-html's parser; the CV PDF walks its tree) are ESM-only too.
+    // htmlparser2 12 and its dom* / entities packages (via sanitize-html, the CV summary) are ESM-only too;
+    // Node 20.19+ loads them with require(esm), Jest does not.
     '^.+/node_modules/(htmlparser2|domhandler|domutils|domelementtype|dom-serializer|entities)/.+\\.js$': [
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } },

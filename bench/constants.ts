@@ -45,7 +45,7 @@ export type ParentMessage =
 
 export interface LoadJob {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: string;
   /** Round robin over these citizens (each request: the next citizen's token and CPR header). */

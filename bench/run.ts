@@ -12,8 +12,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { Redis } from 'ioredis';
-import { citizens, CREATE_BODY, prepareDatabase, resetWriters, seed, signTokens } from './fixtures';
-import { PDF_PATH, seedCvs } from './cv-pdf';
+import { citizens, CREATE_BODY, CV_BODY, prepareDatabase, resetCvWriters, resetWriters, seed, seedCv, signTokens } from './fixtures';
 import { median, ratioTable, scenarioTable, summarize, targets, targetTable, type Run, type ScenarioSummary } from './report';
 import {
   AUDIENCE,
@@ -34,7 +33,7 @@ import {
 } from './constants';
 
 const SERVER_NAMES = ['service', 'bare', 'bare-merging', 'express'] as const satisfies readonly ServerName[];
-const SCENARIO_NAMES = ['read-one', 'read-many', 'write', 'pdf'] as const;
+const SCENARIO_NAMES = ['read-one', 'read-many', 'write', 'cv-read', 'cv-write', 'pdf'] as const;
 type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 const opts = {
@@ -55,20 +54,21 @@ const opts = {
 
 const readers = citizens(0, opts.readCitizens);
 const writers = citizens(opts.readCitizens, opts.writeCitizens);
-/** GetCVAsPdf: readers that also get a CV (the scenario renders each one's PDF in turn). */
+/** GetCVAsPdf: the readers' 20 KB CVs (seedCv), rendered in turn. */
+const PDF_PATH = '/v1/CV/Pdf';
 const pdfCitizens = readers.slice(0, envInt('BENCH_PDF_CITIZENS', 200));
 
 interface Scenario {
   name: ScenarioName;
   title: string;
   kind: 'read' | 'write';
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
+  /** Default /v1/Jobagent. */
+  path?: string;
   body?: string;
   citizens: string[];
   /** bare-merging differs from bare only for reads. */
   servers: ServerName[];
-  /** Default /v1/Jobagent. */
-  path?: string;
   /** Measured and printed, but no baseline and no targets (GetCVAsPdf: PDFs per second and p99). */
   reportOnly?: boolean;
 }
@@ -93,6 +93,25 @@ const ALL_SCENARIOS: Scenario[] = [
     servers: ['service', 'bare', 'express'],
   },
   {
+    name: 'cv-read',
+    title: `GET /v1/CV (GetCV, ${readers.length.toLocaleString('en-US')} citizens with a 20 KB CV, round robin)`,
+    kind: 'read',
+    method: 'GET',
+    path: '/v1/CV',
+    citizens: readers,
+    servers: ['service', 'bare', 'express'],
+  },
+  {
+    name: 'cv-write',
+    title: `PUT /v1/CV (ReplaceCV, a ${(JSON.stringify(CV_BODY).length / 1024).toFixed(0)} KB CV, ${writers.length.toLocaleString('en-US')} citizens)`,
+    kind: 'write',
+    method: 'PUT',
+    path: '/v1/CV',
+    body: JSON.stringify(CV_BODY),
+    citizens: writers,
+    servers: ['service', 'bare', 'express'],
+  },
+  {
     name: 'pdf',
     title: `GET ${PDF_PATH} (GetCVAsPdf, ${pdfCitizens.length} CVs round robin)`,
     kind: 'read',
@@ -103,6 +122,14 @@ const ALL_SCENARIOS: Scenario[] = [
     reportOnly: true,
   },
 ];
+
+const pathOf = (s: Scenario) => s.path ?? '/v1/Jobagent';
+const isCv = (s: Scenario) => s.name.startsWith('cv-');
+/** Before every write run the writers start from the same state. */
+async function resetFor(pool: Pool, s: Scenario) {
+  if (s.name === 'write') await resetWriters(pool, writers);
+  if (s.name === 'cv-write') await resetCvWriters(pool, writers);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Child processes
@@ -254,7 +281,7 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
     const child = servers.get(name);
     if (!child) continue;
     const send = () =>
-      fetch(`http://127.0.0.1:${child.port}${scenario.path ?? '/v1/Jobagent'}`, {
+      fetch(`http://127.0.0.1:${child.port}${pathOf(scenario)}`, {
         method: scenario.method,
         headers: {
           authorization: `Bearer ${tokens[cpr]}`,
@@ -279,15 +306,16 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
       continue;
     }
     const text = await res.text();
-    const expected = scenario.kind === 'write' ? 201 : 200;
+    const expected = scenario.name === 'write' ? 201 : 200;
     if (res.status !== expected) throw new Error(`${name} answered ${scenario.method} with ${res.status}, expected ${expected}: ${text.slice(0, 300)}`);
     const body = JSON.parse(text);
-    const item = scenario.kind === 'write' ? body : body.jobagenter?.[0];
-    if (scenario.kind === 'read' && body.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
+    const item = isCv(scenario) || scenario.kind === 'write' ? body : body.jobagenter?.[0];
+    if (scenario.name.startsWith('read') && body.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
+    if (scenario.name === 'cv-read' && body.cvProfil?.cv?.tidligereErhvervserfaring?.length !== 12) throw new Error(`${name}: expected the 20 KB CV, got ${text.slice(0, 300)}`);
     const shape = (o: Record<string, unknown>): string =>
       Object.keys(o)
         .sort()
-        .map((k) => (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k]) && k !== 'soegeparametre' ? `${k}{${shape(o[k] as Record<string, unknown>)}}` : k))
+        .map((k) => (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k]) && k !== 'soegeparametre' && k !== 'cv' ? `${k}{${shape(o[k] as Record<string, unknown>)}}` : k))
         .join(',');
     shapes.set(name, shape(item));
   }
@@ -346,15 +374,12 @@ async function main() {
   const databaseUrl = await prepareDatabase(opts.databaseBase);
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   await seed(pool, readers, writers);
+  if (scenarios.some((s) => isCv(s) || s.name === 'pdf')) await seedCv(pool, readers, writers);
   const redis = new Redis(opts.redisUrl, { lazyConnect: true });
   await redis.connect();
   await cleanRedis(redis);
   const tokens = signTokens([...readers, ...writers]);
   console.log(`seeded ${readers.length} citizens with 2 job agents each and ${writers.length} without; ${Object.keys(tokens).length} tokens signed`);
-  if (scenarios.some((s) => s.name === 'pdf')) {
-    await seedCvs(pool, pdfCitizens);
-    console.log(`seeded ${pdfCitizens.length} CVs (ReplaceCV's own path) for GetCVAsPdf`);
-  }
 
   const settings: ChildSettings = {
     databaseUrl,
@@ -376,10 +401,8 @@ async function main() {
 
   for (const scenario of scenarios) {
     await sanityCheck(scenario, servers, tokens);
-    if (scenario.kind === 'write') {
-      await limitCheck(scenario, servers, tokens);
-      await resetWriters(pool, writers);
-    }
+    if (scenario.name === 'write') await limitCheck(scenario, servers, tokens);
+    await resetFor(pool, scenario);
   }
 
   const failures: string[] = [];
@@ -391,7 +414,7 @@ async function main() {
   const job = (scenario: Scenario, child: Child, seconds: number, overallRate?: number): LoadJob => ({
     url: `http://127.0.0.1:${child.port}`,
     method: scenario.method,
-    path: scenario.path ?? '/v1/Jobagent',
+    path: pathOf(scenario),
     body: scenario.body,
     citizens: scenario.citizens,
     connections: opts.connections,
@@ -403,7 +426,7 @@ async function main() {
   if (opts.warmupSeconds > 0) {
     for (const scenario of scenarios) {
       for (const name of scenario.servers) {
-        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        await resetFor(pool, scenario);
         const w = await load(loadgen, job(scenario, servers.get(name)!, opts.warmupSeconds));
         if (notOk(w) > 0) warmupProblems.push(`warm-up ${scenario.name} ${name}: ${describe(w)}`);
       }
@@ -417,7 +440,7 @@ async function main() {
       const order = scenario.servers.map((_, i) => scenario.servers[(i + round - 1) % scenario.servers.length]);
       for (const name of order) {
         const child = servers.get(name)!;
-        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        await resetFor(pool, scenario);
         const before = await child.usage();
         const stopRss = watchRss(child.proc.pid!);
         const result = await load(loadgen, job(scenario, child, opts.seconds));
@@ -447,7 +470,7 @@ async function main() {
     const max = median(runs.filter((r) => r.scenario === scenario.name && r.server === 'service').map((r) => r.load.rps));
     if (service && max > 2) {
       const rate = Math.floor(max / 2);
-      if (scenario.kind === 'write') await resetWriters(pool, writers);
+      await resetFor(pool, scenario);
       const result = await load(loadgen, job(scenario, service, opts.seconds, rate));
       summary.halfRate = { rate, load: result };
       if (notOk(result) > 0) failures.push(`half rate ${scenario.name} service: ${describe(result)}`);
@@ -455,7 +478,7 @@ async function main() {
       // The same rate on bare: the floor the machine (PostgreSQL's commit, the scheduler) sets for the tail.
       const bare = scenario.servers.includes('bare') ? servers.get('bare') : undefined;
       if (bare) {
-        if (scenario.kind === 'write') await resetWriters(pool, writers);
+        await resetFor(pool, scenario);
         const floor = await load(loadgen, job(scenario, bare, opts.seconds, rate));
         summary.halfRateBare = floor;
         console.log(`half rate ${scenario.name.padEnd(9)} bare         ${rate} req/s asked, ${Math.round(floor.rps)} served  p99 ${floor.latency.p99} ms`);

@@ -18,6 +18,18 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { JobagentRecord } from '../src/modules/jobagent/service';
 import { MAX_JOBAGENTER_PR_BORGER } from '../src/domain/kodelister';
+import {
+  checkCvInput,
+  CONTEXT_COLUMNS,
+  CONTEXT_FROM,
+  REPLACE_LOCK_SQL,
+  REPLACE_WRITE_SQL,
+  replaceWriteParams,
+  toCv,
+  toProfil,
+  type CvContext,
+} from '../src/modules/cv/service';
+import type { Cv, CvInput, CvProfil } from '../src/modules/cv/schemas';
 
 const JOBAGENT_COLUMNS = `j.id, j.titel, j.email, j."emailVerificeret", j.udsendelsesinterval, j."smsNotifikation",
   j.soegeparametre, j.oprettet, j.opdateret`;
@@ -114,4 +126,54 @@ export async function createJobagent(pool: Pool, cpr: string, body: JobagentBody
   if (borger.rows.length === 0) throw new RuleAnswer(404, 1010);
   if (borger.rows[0].doedsdato !== null) throw new RuleAnswer(422, 4405);
   throw new RuleAnswer(409, 9901);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CV (GetCV, ReplaceCV). The statements are the service's own (src/modules/cv/service.ts exports
+// them), so the baseline cannot drift from what the service sends:
+// - GetCV: 1 statement, the citizen LEFT JOIN registry facts, account, CV and current version.
+// - ReplaceCV: 1 transaction, 4 round trips: BEGIN, the locking read of the CV account (its row
+//   lock serialises a citizen's replaces), the write (CV, version, one event per changed element)
+//   in one statement, COMMIT. The element diff and the sanitised summary are computed in between
+//   by the service's own functions.
+
+export const CV_SQL = {
+  read: `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM ${CONTEXT_FROM.text} LEFT JOIN cv_version v ON v.id = c."versionId" WHERE b.cpr = $1`,
+  lock: REPLACE_LOCK_SQL,
+  write: REPLACE_WRITE_SQL,
+} as const;
+
+/** GetCV's answer, or a rule answer (404/1010, 404/4103, 404/4755, 409/4753...). */
+export async function getCv(pool: Pool, cpr: string): Promise<Cv> {
+  const { rows } = await pool.query(CV_SQL.read, [cpr]);
+  if (rows.length === 0) throw new RuleAnswer(404, 1010);
+  try {
+    return toCv(rows[0] as CvContext);
+  } catch (err) {
+    const kode = (err as { kode?: number }).kode;
+    if (kode) throw new RuleAnswer((err as { status: number }).status, kode);
+    throw err;
+  }
+}
+
+/** ReplaceCV in the service's transaction. */
+export async function replaceCv(pool: Pool, cpr: string, body: CvInput): Promise<{ serviceKvittering: { haendelsestidspunkt: string; beskedId: string } }> {
+  checkCvInput(body);
+  const now = new Date();
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query(CV_SQL.lock, [cpr]);
+    const ctx = rows[0] as (CvContext & { dokument: CvProfil | null }) | undefined;
+    if (!ctx || ctx.doed || (ctx.tilstand && ctx.tilstand !== 'Aktiv')) throw new RuleAnswer(ctx ? 409 : 404, ctx ? 4753 : 4103);
+    const versionId = randomUUID();
+    await client.query(CV_SQL.write, replaceWriteParams(ctx, toProfil(ctx, ctx.cvNummer!, body), versionId, now));
+    await client.query('COMMIT');
+    return { serviceKvittering: { haendelsestidspunkt: now.toISOString(), beskedId: versionId } };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }

@@ -8,9 +8,10 @@
  * process.nextTick). That is the practical limit for reads on this stack.
  */
 import Fastify from 'fastify';
-import { READ_JOBAGENT, WRITE_JOBAGENT } from '../../src/domain/access';
+import { READ_CV, READ_JOBAGENT, WRITE_CV, WRITE_JOBAGENT } from '../../src/domain/access';
 import { JobagentInput } from '../../src/modules/jobagent/schemas';
-import { createJobagent, listJobagenter, listJobagenterMany, RuleAnswer, type JobagentBody, type JobagentRow } from '../sql';
+import { CvInput } from '../../src/modules/cv/schemas';
+import { createJobagent, getCv, listJobagenter, listJobagenterMany, replaceCv, RuleAnswer, type JobagentBody, type JobagentRow } from '../sql';
 import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
 
 const merging = process.argv.includes('merging');
@@ -71,6 +72,18 @@ startOrDie(async () => {
     await claimRequestId(redis, caller);
     const row = await createJobagent(pool, caller.cpr, request.body as JobagentBody);
     return reply.code(201).header('location', `/v1/Jobagent/${row.id}`).send(toJobagent(row));
+  });
+
+  app.get('/v1/CV', async (request) => {
+    const caller = authorize(verify, request.headers, READ_CV);
+    await claimRequestId(redis, caller);
+    return getCv(pool, caller.cpr);
+  });
+
+  app.put('/v1/CV', { schema: { body: CvInput } }, async (request) => {
+    const caller = authorize(verify, request.headers, WRITE_CV);
+    await claimRequestId(redis, caller);
+    return replaceCv(pool, caller.cpr, request.body as CvInput);
   });
 
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -6,9 +6,10 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import Ajv from 'ajv';
-import { READ_JOBAGENT, WRITE_JOBAGENT } from '../../src/domain/access';
+import { READ_CV, READ_JOBAGENT, WRITE_CV, WRITE_JOBAGENT } from '../../src/domain/access';
 import { JobagentInput } from '../../src/modules/jobagent/schemas';
-import { createJobagent, listJobagenter, RuleAnswer, type JobagentBody } from '../sql';
+import { CvInput } from '../../src/modules/cv/schemas';
+import { createJobagent, getCv, listJobagenter, replaceCv, RuleAnswer, type JobagentBody } from '../sql';
 import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
 
 startOrDie(async () => {
@@ -18,6 +19,7 @@ startOrDie(async () => {
   const verify = tokenVerifier();
   const ajv = new Ajv({ keywords: ['x-fejlkode'] });
   const validateInput = ajv.compile<JobagentBody>(JobagentInput);
+  const validateCv = ajv.compile<CvInput>(CvInput);
 
   const app = express();
   app.disable('x-powered-by');
@@ -38,6 +40,19 @@ startOrDie(async () => {
     if (!validateInput(req.body)) throw new HttpAnswer(400, 1014);
     const row = await createJobagent(pool, caller.cpr, req.body);
     res.status(201).location(`/v1/Jobagent/${row.id}`).json(toJobagent(row));
+  });
+
+  app.get('/v1/CV', async (req, res) => {
+    const caller = authorize(verify, req.headers, READ_CV);
+    await claimRequestId(redis, caller);
+    res.json(await getCv(pool, caller.cpr));
+  });
+
+  app.put('/v1/CV', async (req, res) => {
+    const caller = authorize(verify, req.headers, WRITE_CV);
+    await claimRequestId(redis, caller);
+    if (!validateCv(req.body)) throw new HttpAnswer(400, 1014);
+    res.json(await replaceCv(pool, caller.cpr, req.body));
   });
 
   // Express 5 passes rejected promises of async handlers here.

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { seedDemoCitizens } from '../db/seed';
 import { seedJobagentDemoData } from './jobagent/demo-data';
+import { seedCvDemoData } from './cv/demo-data';
 import { seedAsylovergangDemoData } from './cv/asyl/demo-data';
 
 /**
@@ -11,5 +12,6 @@ import { seedAsylovergangDemoData } from './cv/asyl/demo-data';
 export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedDemoCitizens(prisma);
   await seedJobagentDemoData(prisma);
+  await seedCvDemoData(prisma);
   await seedAsylovergangDemoData(prisma);
 }

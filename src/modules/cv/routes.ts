@@ -16,6 +16,7 @@ import {
   CvPaaStatus,
   CvPaaStatusQuery,
   CvProfil,
+  CvProfilSvar,
   CvStatus,
   CvVersionListe,
   SaetCvStatusInput,
@@ -265,7 +266,7 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
         headers: V1Headers,
         body: CvNummerOpslag,
         response: {
-          200: Type.Object({ cvProfil: Type.Ref(CvProfil) }, { description: 'CV-profilen (CVProfile)' }),
+          200: CvProfilSvar,
           ...problemResponses(404, 409, 413, 415),
         },
       },

@@ -430,7 +430,12 @@ export const Cv = Type.Object(
     cvKommentar: Type.Optional(CvKommentar),
     cvProfil: Type.Ref(CvProfil),
   },
-  { $id: 'Cv', additionalProperties: false, description: d('Borgerens CV, som det aktuelt fremstår på Jobnet', 'GetCVResponse') },
+  {
+    $id: 'Cv',
+    additionalProperties: false,
+    description: d('Borgerens CV, som det aktuelt fremstår på Jobnet', 'GetCVResponse'),
+    examples: [{ kommune: { kommunekode: '751', kommunenavn: 'Aarhus' }, cvStatus: 3, cvProfil: CvProfil.examples[0] }],
+  },
 );
 export type Cv = Static<typeof Cv>;
 
@@ -509,7 +514,26 @@ export const CvPaaStatus = Type.Object(
     versionstidspunkt: Type.String({ format: 'date-time', description: d('Tidsstempel for versionen', 'CVVersionTime') }),
     cvProfil: Type.Ref(CvProfil),
   },
-  { $id: 'CvPaaStatus', additionalProperties: false, description: d('CV\'et, som det så ud, da det fik status', 'CVOnStatusItem') },
+  {
+    $id: 'CvPaaStatus',
+    additionalProperties: false,
+    description: d('CV\'et, som det så ud, da det fik status', 'CVOnStatusItem'),
+    examples: [
+      {
+        kommune: { kommunekode: '751', kommunenavn: 'Aarhus' },
+        cvStatus: 5,
+        cvKommentar: 'Jobønskerne mangler erfaring.',
+        cvVersionId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        versionstidspunkt: '2026-09-03T08:00:00.000Z',
+        cvProfil: CvProfil.examples[0],
+      },
+    ],
+  },
+);
+
+export const CvProfilSvar = Type.Object(
+  { cvProfil: Type.Ref(CvProfil) },
+  { additionalProperties: false, description: d('CV-profilen', 'GetCVByCVNumberResponse'), examples: [{ cvProfil: CvProfil.examples[0] }] },
 );
 export type CvPaaStatus = Static<typeof CvPaaStatus>;
 
@@ -541,8 +565,8 @@ export const CvKvittering = Type.Object(
 
 export const AdgangslogQuery = Type.Object(
   {
-    fra: Type.Optional(Type.String({ format: 'date-time', description: d('Kun opslag fra og med dette tidspunkt', 'FromDateTime') })),
-    til: Type.Optional(Type.String({ format: 'date-time', description: d('Kun opslag før dette tidspunkt', 'ToDateTime') })),
+    fra: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: d('Kun opslag fra og med dette tidspunkt', 'FromDateTime') })),
+    til: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: d('Kun opslag før dette tidspunkt', 'ToDateTime') })),
     antal: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: d('Højst så mange poster (1-500, standard 100)', 'MaxResults') })),
   },
   { additionalProperties: false },

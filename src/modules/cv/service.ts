@@ -55,11 +55,51 @@ export interface CvContext {
   dokument?: CvProfil | null;
 }
 
-const CONTEXT_COLUMNS = Prisma.raw(`b.cpr, b.fornavn, b.efternavn, b.doedsdato IS NOT NULL AS doed, b.kontaktgruppe,
+export const CONTEXT_COLUMNS = Prisma.raw(`b.cpr, b.fornavn, b.efternavn, b.doedsdato IS NOT NULL AS doed, b.kontaktgruppe,
   s.kommunekode, s.kommunenavn, s.akasse, s.ydelsesgruppe, s.landekode, s.adresselinje, s.postnummer, s.postdistrikt, s."coAdresse",
   k."cvNummer", c.tilstand, c.status, c.kommentar, c.soegbar, c."versionId"`);
-const CONTEXT_FROM = Prisma.raw(`borger b LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN jobnet_konto k ON k.cpr = b.cpr
+export const CONTEXT_FROM = Prisma.raw(`borger b LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN jobnet_konto k ON k.cpr = b.cpr
   LEFT JOIN cv c ON c.cpr = b.cpr`);
+
+/** ReplaceCV's locking read: the CV account (its row lock serialises a citizen's replaces), the citizen and the current CV. */
+export const REPLACE_LOCK_SQL = `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM jobnet_konto k JOIN borger b ON b.cpr = k.cpr
+           LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN cv c ON c.cpr = b.cpr LEFT JOIN cv_version v ON v.id = c."versionId"
+         WHERE k.cpr = $1 FOR UPDATE OF k`;
+
+/** ReplaceCV's write: the CV (created or pointed at the new version), the version, and one event per changed element. */
+export const REPLACE_WRITE_SQL = `WITH c AS (
+           INSERT INTO cv (cpr, tilstand, status, soegbar, "versionId", oprettet, opdateret)
+           VALUES ($1, 'Aktiv', ${INITIAL_CV_STATUS}, true, $2::uuid, $3::timestamptz, $3::timestamptz)
+           ON CONFLICT (cpr) DO UPDATE SET "versionId" = EXCLUDED."versionId", opdateret = EXCLUDED.opdateret
+           RETURNING cpr
+         ), v AS (
+           INSERT INTO cv_version (id, cpr, aarsag, tidspunkt, dokument, stillinger, uddannelsesniveauer, sprog, koerekort, postnummer, opdateret)
+           SELECT $2::uuid, c.cpr, 'ReplaceCV', $3::timestamptz, $4::jsonb, $5::int[], $6::text[], $7::text[], $8::text[], $9, $3::timestamptz FROM c
+         )
+         INSERT INTO cv_haendelse (cpr, "cvNummer", type, operation, element, noegle, "versionId", tidspunkt)
+         SELECT c.cpr, $10, 'Element', e.operation, e.element, e.noegle, $2::uuid, $3::timestamptz
+         FROM c, unnest($11::text[], $12::text[], $13::text[]) AS e(operation, element, noegle)`;
+
+/** The parameters of REPLACE_WRITE_SQL: the new document, its search columns and the element events against the old one. */
+export function replaceWriteParams(ctx: CvContext & { dokument?: CvProfil | null }, profil: CvProfil, versionId: string, now: Date): unknown[] {
+  const changes = elementChanges(ctx.dokument, profil);
+  const s = searchColumns(profil);
+  return [
+    ctx.cpr,
+    versionId,
+    now,
+    JSON.stringify(profil),
+    s.stillinger,
+    s.uddannelsesniveauer,
+    s.sprog,
+    s.koerekort,
+    s.postnummer,
+    ctx.cvNummer,
+    changes.map((c) => c.operation),
+    changes.map((c) => c.element),
+    changes.map((c) => c.noegle),
+  ];
+}
 
 /** Who reads: the owner, or someone whose read is written to the audit log. */
 export const isOwner = (p: Principal, cpr: string | undefined) => p.role === 'borger' && p.cpr === cpr;
@@ -125,6 +165,22 @@ function personligeData(ctx: CvContext, kontakt: CvProfil['personligeData']['kon
 }
 
 const kommune = (ctx: CvContext) => (ctx.kommunekode && ctx.kommunenavn ? { kommune: { kommunekode: ctx.kommunekode, kommunenavn: ctx.kommunenavn } } : {});
+
+/**
+ * GetCV's answer from the citizen's context row with the current document: 4103 without an
+ * account, 4755 without a CV, 4753/4754/4823 when it is not active. Personal data are today's.
+ */
+export function toCv(ctx: CvContext): Cv {
+  requireCv(ctx);
+  requireActive(ctx.tilstand);
+  const dokument = ctx.dokument as CvProfil;
+  return {
+    ...kommune(ctx),
+    cvStatus: ctx.status,
+    ...(ctx.kommentar ? { cvKommentar: ctx.kommentar } : {}),
+    cvProfil: { ...dokument, cvNummer: ctx.cvNummer, personligeData: personligeData(ctx, dokument.personligeData.kontaktoplysninger) },
+  };
+}
 
 /** Cross-field rules of a CV that a JSON schema cannot say: 400/1014 with the field. */
 export function checkCvInput(input: CvInput): void {
@@ -207,6 +263,20 @@ export interface ElementHaendelse {
   noegle: string;
 }
 
+/** JSON with sorted keys: a document read back from JSONB has its keys in another order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 const partial = (d?: { aar: number; maaned?: number }) => (d ? `${d.aar}-${d.maaned ?? ''}` : '');
 
 /**
@@ -219,7 +289,7 @@ export function cvElements(p: CvProfil | null | undefined): Map<string, string> 
   const add = (element: string, key: string, value: unknown) => {
     let k = `${element}:${key}`.slice(0, 330);
     for (let n = 2; out.has(k); n++) k = `${element}:${key}#${n}`.slice(0, 340);
-    out.set(k, JSON.stringify(value));
+    out.set(k, canonical(value));
   };
   add('Kontaktoplysninger', '', p.personligeData.kontaktoplysninger);
   add('Jobbetingelser', '', p.jobbetingelser);
@@ -304,18 +374,7 @@ export class CvService {
   /** GetCV: the CV as it is now: 4103, 4755, 4753/4754/4823. Personal data are today's. */
   async getCv(p: Principal, cpr: string): Promise<{ cv: Cv; cvNummer: string }> {
     const ctx = await this.readable(p, cpr, true, true);
-    requireCv(ctx);
-    requireActive(ctx.tilstand);
-    const dokument = ctx.dokument as CvProfil;
-    return {
-      cvNummer: ctx.cvNummer,
-      cv: {
-        ...kommune(ctx),
-        cvStatus: ctx.status,
-        ...(ctx.kommentar ? { cvKommentar: ctx.kommentar } : {}),
-        cvProfil: { ...dokument, cvNummer: ctx.cvNummer, personligeData: personligeData(ctx, dokument.personligeData.kontaktoplysninger) },
-      },
-    };
+    return { cvNummer: ctx.cvNummer ?? '', cv: toCv(ctx) };
   }
 
   /** GetCVStatus: status, comment and searchability. 4103, 4755. */
@@ -405,12 +464,7 @@ export class CvService {
     let released = false;
     try {
       await client.query('BEGIN');
-      const locked = await client.query<CvContext & { dokument: CvProfil | null }>(
-        `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM jobnet_konto k JOIN borger b ON b.cpr = k.cpr
-           LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN cv c ON c.cpr = b.cpr LEFT JOIN cv_version v ON v.id = c."versionId"
-         WHERE k.cpr = $1 FOR UPDATE OF k`,
-        [cpr],
-      );
+      const locked = await client.query<CvContext & { dokument: CvProfil | null }>(REPLACE_LOCK_SQL, [cpr]);
       const ctx = locked.rows[0];
       if (!ctx) {
         await client.query('ROLLBACK');
@@ -425,38 +479,8 @@ export class CvService {
       await this.checkEditWindow(client, cpr, today(this.clock));
 
       const profil = toProfil(ctx, ctx.cvNummer!, input);
-      const changes = elementChanges(ctx.dokument, profil);
       const versionId = randomUUID();
-      const s = searchColumns(profil);
-      await client.query(
-        `WITH c AS (
-           INSERT INTO cv (cpr, tilstand, status, soegbar, "versionId", oprettet, opdateret)
-           VALUES ($1, 'Aktiv', ${INITIAL_CV_STATUS}, true, $2::uuid, $3::timestamptz, $3::timestamptz)
-           ON CONFLICT (cpr) DO UPDATE SET "versionId" = EXCLUDED."versionId", opdateret = EXCLUDED.opdateret
-           RETURNING cpr
-         ), v AS (
-           INSERT INTO cv_version (id, cpr, aarsag, tidspunkt, dokument, stillinger, uddannelsesniveauer, sprog, koerekort, postnummer, opdateret)
-           SELECT $2::uuid, c.cpr, 'ReplaceCV', $3::timestamptz, $4::jsonb, $5::int[], $6::text[], $7::text[], $8::text[], $9, $3::timestamptz FROM c
-         )
-         INSERT INTO cv_haendelse (cpr, "cvNummer", type, operation, element, noegle, "versionId", tidspunkt)
-         SELECT c.cpr, $10, 'Element', e.operation, e.element, e.noegle, $2::uuid, $3::timestamptz
-         FROM c, unnest($11::text[], $12::text[], $13::text[]) AS e(operation, element, noegle)`,
-        [
-          cpr,
-          versionId,
-          now,
-          JSON.stringify(profil),
-          s.stillinger,
-          s.uddannelsesniveauer,
-          s.sprog,
-          s.koerekort,
-          s.postnummer,
-          ctx.cvNummer,
-          changes.map((c) => c.operation),
-          changes.map((c) => c.element),
-          changes.map((c) => c.noegle),
-        ],
-      );
+      await client.query(REPLACE_WRITE_SQL, replaceWriteParams(ctx, profil, versionId, now));
       await client.query('COMMIT');
       return { serviceKvittering: { haendelsestidspunkt: now.toISOString(), beskedId: versionId } };
     } catch (err) {
