@@ -15,7 +15,8 @@ import { CvPdfService } from './service';
 /** Registered once on the app (app.ts), so they appear under components.schemas. */
 export const cvPdfSchemas = [CvPdfSvar, CvPaaStatusPdfSvar];
 
-const tags = ['CV'];
+/** A tag of their own: Swagger UI groups them apart, and test/cv/cv-fuzz.test.ts (tag CV) leaves them to test/integration/fuzz.test.ts. */
+const tags = ['CV som PDF'];
 const security = [{ bearerAuth: [] }];
 
 const NEGOTIATION =
