@@ -288,6 +288,21 @@ describe('ReplaceCV with the window check (CvService given asylumEditWindowCheck
   });
 });
 
+describe('ReplaceCV over HTTP refuses outside the window', () => {
+  it('422/9248 before EarlyCVTransitionDate, 422/9231 before AsylumTransitionDate; 200 inside', async () => {
+    const cvInput = (CvInput.examples as (typeof CvInput.static)[])[0];
+    const medKonto = async (dates: Partial<typeof gyldig>) => {
+      const cpr = await withTransition(dates);
+      await testPrisma().$executeRaw`INSERT INTO jobnet_konto (cpr, "cvNummer") VALUES (${cpr}, ${`5${cpr.slice(3)}`})`;
+      return cpr;
+    };
+    const replace = (cpr: string) => app.inject({ method: 'PUT', url: '/v1/CV', headers: v1Headers(cpr), payload: cvInput });
+    expectFejl(await replace(await medKonto({ overgangsdato: '2026-07-01', tidligCvOvergangsdato: '2026-06-20', tidligIntegrationskontraktOvergangsdato: undefined })), 422, 9248);
+    expectFejl(await replace(await medKonto({ overgangsdato: '2026-07-01', tidligCvOvergangsdato: undefined, tidligIntegrationskontraktOvergangsdato: undefined })), 422, 9231);
+    expect((await replace(await medKonto({}))).statusCode).toBe(200);
+  });
+});
+
 describe('demo data', () => {
   it('Mads has an asylum transition', async () => {
     expect(await readAsylovergang(testPrisma(), DEMO_CITIZENS.mads.cpr)).toEqual({ ...MADS_ASYLOVERGANG, rettelseskommentar: null });
