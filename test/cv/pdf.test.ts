@@ -115,6 +115,13 @@ describe('the PDF read back', () => {
     for (const name of ['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']) expect(raw).toContain(`/BaseFont /${name}\n`);
   });
 
+  it('renders run a few at a time and all finish (the queue hands every one its turn)', async () => {
+    const views = Array.from({ length: 7 }, (_, i) => ({ ...cvProfilToPdfView(profil()), navn: `Borger nummer ${i}` }));
+    const pdfs = await Promise.all(views.map((v) => renderCvPdf(v, { oprettet: AT })));
+    const texts = await Promise.all(pdfs.map(async (pdf) => (await extractPdfText(pdf)).text));
+    texts.forEach((text, i) => expect(text).toContain(`Borger nummer ${i}`));
+  });
+
   it('the same view and time give the same bytes', async () => {
     const view = cvProfilToPdfView(profil());
     expect((await renderCvPdf(view, { oprettet: AT })).equals(await renderCvPdf(view, { oprettet: AT }))).toBe(true);

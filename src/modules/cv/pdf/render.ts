@@ -42,7 +42,32 @@ type Doc = InstanceType<typeof PDFDocument>;
  */
 const giVej = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function renderCvPdf(view: CvPdfView, options: RenderOptions): Promise<Buffer> {
+/**
+ * At most this many PDFs are laid out at once in a process; the rest wait their turn (FIFO).
+ * Rendering is CPU work on the one JavaScript thread, so more at once would not finish sooner,
+ * only hold more half-built documents in memory.
+ */
+export const MAX_SAMTIDIGE_PDF = 2;
+let igang = 0;
+const venter: (() => void)[] = [];
+
+async function medPlads<T>(arbejde: () => Promise<T>): Promise<T> {
+  if (igang >= MAX_SAMTIDIGE_PDF) await new Promise<void>((resolve) => venter.push(resolve));
+  else igang += 1;
+  try {
+    return await arbejde();
+  } finally {
+    const naeste = venter.shift();
+    if (naeste) naeste();
+    else igang -= 1;
+  }
+}
+
+export function renderCvPdf(view: CvPdfView, options: RenderOptions): Promise<Buffer> {
+  return medPlads(() => tegnPdf(view, options));
+}
+
+async function tegnPdf(view: CvPdfView, options: RenderOptions): Promise<Buffer> {
   const doc: Doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
