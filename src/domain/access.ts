@@ -15,13 +15,15 @@ export const SCOPES = {
   cvWrite: 'match.cv.write',
   cvStatusWrite: 'match.cv.status.write',
   cvAdgangslogRead: 'match.cv.adgangslog.read',
+  /** CV asylum transition dates (CreateAsylumTransition, UpdateAsylumTransition): job centres. */
+  cvAsylovergangWrite: 'match.cv.asylovergang.write',
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
 /** Every scope a role may be granted (what `npm run token` puts in a token without --scope). */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   borger: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, SCOPES.cvRead, SCOPES.cvWrite],
-  jobcenter: [SCOPES.cvRead, SCOPES.cvStatusWrite],
+  jobcenter: [SCOPES.cvRead, SCOPES.cvStatusWrite, SCOPES.cvAsylovergangWrite],
   'a-kasse': [SCOPES.cvRead, SCOPES.cvStatusWrite],
   'anden-aktoer': [SCOPES.cvRead],
   system: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, SCOPES.cvRead, SCOPES.cvAdgangslogRead],
@@ -99,4 +101,11 @@ export const READ_CV_BY_NUMBER: RouteAccess = {
 export const READ_CV_ADGANGSLOG: RouteAccess = {
   scopes: [SCOPES.cvAdgangslogRead],
   roles: ['system', 'star'],
+};
+
+// --- CV: asylum transition (src/modules/cv/asyl) ---
+/** CreateAsylumTransition / UpdateAsylumTransition: the job centre only. */
+export const WRITE_ASYLOVERGANG: RouteAccess = {
+  scopes: [SCOPES.cvAsylovergangWrite],
+  roles: ['jobcenter'],
 };

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { seedDemoCitizens } from '../db/seed';
 import { seedJobagentDemoData } from './jobagent/demo-data';
 import { seedCvDemoData } from './cv/demo-data';
+import { seedAsylovergangDemoData } from './cv/asyl/demo-data';
 
 /**
  * The demo data of the embedded default, the test database and the docs: the shared demo
@@ -12,4 +13,5 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedDemoCitizens(prisma);
   await seedJobagentDemoData(prisma);
   await seedCvDemoData(prisma);
+  await seedAsylovergangDemoData(prisma);
 }

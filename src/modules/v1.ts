@@ -3,6 +3,8 @@ import underPressure from '@fastify/under-pressure';
 import { loadSheddingOptions } from '../plugins/load-shedding';
 import jobagent from './jobagent/routes';
 import cv from './cv/routes';
+import cvAsylovergang from './cv/asyl/routes';
+import cvPdf from './cv/pdf/routes';
 
 /**
  * Every /v1 route, behind the same onRequest hooks in this order: authenticate (401/403),
@@ -19,4 +21,6 @@ export default async function v1(app: FastifyInstance) {
 
   await app.register(jobagent, { prefix: '/Jobagent' });
   await app.register(cv, { prefix: '/CV' });
+  await app.register(cvAsylovergang, { prefix: '/CV' });
+  await app.register(cvPdf, { prefix: '/CV' });
 }

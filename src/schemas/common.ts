@@ -11,7 +11,7 @@ export const API_TAGS = [
   {
     name: 'CV',
     description:
-      'Borgerens CV (CVService, CVWorkFlowService): hent, erstat, status, versioner, søgbarhed, opslag på CV-nummer og adgangslog. ' +
+      'Borgerens CV (CVService, CVWorkFlowService): hent, som PDF, erstat, status, versioner, søgbarhed, opslag på CV-nummer, adgangslog og asyl-overgang. ' +
       'De engelske elementnavne er oversat til danske; hver egenskabs beskrivelse slutter med det engelske navn (ordliste: docs/cv-glossary.md). ' +
       'Den udgåede CreateNewCVOwnerPassword (udgået i 2018-1) er ikke implementeret: Tilmeldings CreateNewJobnetAccount erstatter den.',
   },

@@ -207,6 +207,18 @@ describe('ReplaceCV', () => {
     expectProblem(await replace(c.cpr, input()), 409, 4754);
   });
 
+  it('the asylum window: 422/9248 before the early CV date, 422/9231 before the transition date, allowed inside it', async () => {
+    const transition = async (overgangsdato: string, tidlig: string | null) => {
+      const c = await createCvCitizen();
+      await testPrisma().$executeRaw`INSERT INTO asyl_overgang (cpr, overgangsdato, "cvRedigeringSlutdato", "tidligCvOvergangsdato", overgangskommune)
+        VALUES (${c.cpr}, ${overgangsdato}::date, '2099-12-31'::date, ${tidlig}::date, '751')`;
+      return c;
+    };
+    expectProblem(await replace((await transition('2099-01-01', '2098-06-01')).cpr, input()), 422, 9248);
+    expectProblem(await replace((await transition('2099-01-01', null)).cpr, input()), 422, 9231);
+    expect((await replace((await transition('2020-01-01', null)).cpr, input())).statusCode).toBe(200);
+  });
+
   it('concurrent first ReplaceCVs for one citizen: both succeed, one after the other (one CV, two versions)', async () => {
     const c = await createCvCitizen();
     const results = await Promise.all([replace(c.cpr, input()), replace(c.cpr, largeCvInput())]);

@@ -23,9 +23,9 @@ import {
 import type { AdgangslogPost, Cv, CvInput, CvPaaStatus, CvProfil, SaetCvStatusInput } from './schemas';
 
 /**
- * ReplaceCV's asylum window (cvpdf's src/modules/cv/asyl/): called inside ReplaceCV's transaction,
- * on the locked CV account. Until that module is merged, the check is this no-op.
- * CALL SITE: see CvService.replace ("ASYLUM WINDOW").
+ * ReplaceCV's asylum window (src/modules/cv/asyl/: asylumEditWindowCheck, which the routes pass in):
+ * called inside ReplaceCV's transaction, on the locked CV account. Without one (bench, unit use),
+ * no window applies.
  */
 type EditWindowCheck = (db: PoolClient, cpr: string, day: string) => Promise<void>;
 const noAsylumCheck: EditWindowCheck = async () => {};
@@ -475,7 +475,7 @@ export class CvService {
       }
       if (ctx.doed) throw new RuleViolation(4405);
       if (ctx.tilstand) requireActive(ctx.tilstand);
-      // ASYLUM WINDOW: cvpdf's checkCvEditWindow (9230, 9231, 9248, 9266), on the locked account.
+      // The asylum window (9231, 9248; asyl/service.ts), on the locked account.
       await this.checkEditWindow(client, cpr, today(this.clock));
 
       const profil = toProfil(ctx, ctx.cvNummer!, input);

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { WRITE_ASYLOVERGANG } from '../../../domain/access';
+import { problemResponses, V1Headers } from '../../../schemas/common';
+import { AsylovergangOpdater, AsylovergangOpret, AsylovergangSvar } from './schemas';
+import { AsylovergangService } from './service';
+
+/** Registered once on the app (app.ts), so they appear under components.schemas. */
+export const asylovergangSchemas = [AsylovergangOpret, AsylovergangOpdater, AsylovergangSvar];
+
+const tags = ['CV'];
+const security = [{ bearerAuth: [] }];
+const PATH = '/v1/CV/Asylovergang';
+
+/** CVService CreateAsylumTransition / UpdateAsylumTransition, under /v1/CV/Asylovergang; job centres only. */
+export default async function asylovergangRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const service = new AsylovergangService(app.prisma, app.clock);
+  const svar = Type.Ref(AsylovergangSvar);
+
+  app.post(
+    '/Asylovergang',
+    {
+      config: { access: WRITE_ASYLOVERGANG },
+      schema: {
+        operationId: 'CreateAsylumTransition',
+        summary: 'Opretter overgivelsesdato, tidlige overtagelsesdatoer og frist for CV-opdateringer for en borger, der har opnået asyl',
+        description:
+          'Gammelt navn: CVService.CreateAsylumTransition. Kun for jobcentre. Borgeren skal findes (404/1010) og leve (422/4405). ' +
+          'cvRedigeringSlutdato skal være på eller efter overgangsdato (422/9196); de tidlige datoer på eller før overgangsdato (422/9243). ' +
+          'Højst én asyl-overgang pr. borger (409/9302; ret den med UpdateAsylumTransition). ' +
+          'Datoerne afgør, hvornår ReplaceCV må ændre borgerens CV (9248, 9231, 9230, 9266). ' +
+          'Ikke relevante her: 6005/9244 (tokenet bærer ingen jobcenter- eller kommuneoplysning), 9197/9198 (specifikationen angiver ' +
+          'hverken grænse eller kontaktgrupper), 9295/9296 og 9287-9294/9336-9346 (fejl fra LetAsyl/DFDG, som ikke kaldes).',
+        tags,
+        security,
+        headers: V1Headers,
+        body: Type.Ref(AsylovergangOpret),
+        response: {
+          201: {
+            ...svar,
+            description: 'Oprettet; Location peger på borgerens asyl-overgang',
+            headers: { location: Type.String({ description: 'Stien til asyl-overgangen', examples: [PATH] }) },
+          },
+          ...problemResponses(404, 409, 413, 415, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const kvittering = await service.create(request.cpr, request.body as AsylovergangOpret);
+      return reply.code(201).header('location', PATH).send(kvittering);
+    },
+  );
+
+  app.put(
+    '/Asylovergang',
+    {
+      config: { access: WRITE_ASYLOVERGANG },
+      schema: {
+        operationId: 'UpdateAsylumTransition',
+        summary: 'Opdaterer overgivelsesdato, tidlige overtagelsesdatoer og frist for CV-opdateringer for en borger, der har opnået asyl',
+        description:
+          'Gammelt navn: CVService.UpdateAsylumTransition. Kun for jobcentre. Erstatter datoerne og kommunen. Borgeren skal findes ' +
+          '(404/1010) og leve (422/4405); asyl-overgangen skal være oprettet (404/9201), og dens cvRedigeringSlutdato må ikke være ' +
+          'passeret (422/9200). Ændres overgangsdato, er rettelseskommentar påkrævet (400/9202). Datoreglerne er som ved oprettelse ' +
+          '(422/9196, 422/9243). Ikke relevante: som ved CreateAsylumTransition.',
+        tags,
+        security,
+        headers: V1Headers,
+        body: Type.Ref(AsylovergangOpdater),
+        response: { 200: svar, ...problemResponses(404, 413, 415, 422) },
+      },
+    },
+    async (request) => service.update(request.cpr, request.body as AsylovergangOpdater),
+  );
+}
