@@ -230,6 +230,23 @@ describe('the audit log of CV reads', () => {
     expect(unknown.map((r) => [r.cpr, r.tilladt, r.fejlkode])).toEqual([[null, false, 4400]]);
   });
 
+  it('a read whose audit entry cannot be written is not answered (no unlogged reads)', async () => {
+    const c = await cvFor({ kontaktgruppe: 1 });
+    // Only this test's subject: a trigger that refuses its audit rows.
+    await testPrisma().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION cv_test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.subjekt LIKE 'audit-fails-%' THEN RAISE EXCEPTION 'audit refused by the test'; END IF; RETURN NEW; END $$`);
+    await testPrisma().$executeRawUnsafe(`CREATE OR REPLACE TRIGGER cv_test_refuse_audit BEFORE INSERT ON cv_adgangslog FOR EACH ROW EXECUTE FUNCTION cv_test_refuse_audit()`);
+    try {
+      const tok = tokenFor({ role: 'jobcenter', org: '751', sub: `audit-fails-${c.cpr}` });
+      const res = await call(app, 'GET', BASE, c.cpr, { token: tok });
+      expect(res.statusCode).toBeGreaterThanOrEqual(500);
+      expect(res.body).not.toContain('cvProfil');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await testPrisma().$executeRawUnsafe('DROP TRIGGER IF EXISTS cv_test_refuse_audit ON cv_adgangslog');
+    }
+  });
+
   it('GetCVAdgangslog: STAR and system read it, for one citizen or for all (0000000000), newest first, limited', async () => {
     const c = await cvFor({ kontaktgruppe: 1 });
     await call(app, 'GET', BASE, c.cpr, { token: token('jobcenter') });
