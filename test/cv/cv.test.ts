@@ -68,6 +68,19 @@ describe('GetCV', () => {
     expect(body.cvProfil.cv.fagligProfil.tekst).toBe('Erfaren pædagog med fokus på:\n• sprogstimulering\n• udeliv og natur');
   });
 
+  it('every demo citizen with an active CV has a full one', async () => {
+    for (const key of ['anna', 'erik', 'frida', 'hanne', 'jens', 'karen', 'lise', 'mads'] as const) {
+      const c = DEMO_CITIZENS[key];
+      const res = await getCv(c.cpr);
+      expect({ key, status: res.statusCode }).toEqual({ key, status: 200 });
+      const profil = res.json().cvProfil;
+      expect(profil.cvNummer).toBe(c.cvNummer);
+      expect(profil.jobmaal.length).toBeGreaterThan(0);
+      expect(profil.cv.sprogkundskaber.length).toBeGreaterThan(0);
+      expect(JSON.stringify(profil)).toMatch(/[æøåÆØÅ]/);
+    }
+  });
+
   it('404/1010 for an unknown citizen, 404/4103 without a Jobnet account, 404/4755 without a CV', async () => {
     expectProblem(await getCv('0101011234'), 404, 1010);
     expectProblem(await getCv(bo.cpr), 404, 4103);
