@@ -238,6 +238,29 @@ describe('ReplaceCV', () => {
     expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
     expect(await testPrisma().cv.count({ where: { cpr: c.cpr } })).toBe(1);
     expect(await testPrisma().cvVersion.count({ where: { cpr: c.cpr } })).toBe(2);
+    // The second saw the first's CV: its events are changes against it, not a second creation.
+    const created = (await events(c.cpr)).filter((e) => e.element === 'Kontaktoplysninger');
+    expect(created.map((e) => e.operation)).toEqual(['Create', 'Update']);
+  });
+
+  it('concurrent replaces of one CV queue: each diffs against the one before, so the events tell the whole story', async () => {
+    const c = await withCv();
+    const bodies = ['da', 'en', 'de', 'fr', 'es'].map((kode) => {
+      const b = input();
+      b.cv.sprogkundskaber = [{ kode, niveau: 'Expert' }];
+      return b;
+    });
+    await testPrisma().cvHaendelse.deleteMany({ where: { cpr: c.cpr } });
+    expect((await Promise.all(bodies.map((b) => replace(c.cpr, b)))).map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const sprog = (await events(c.cpr)).filter((e) => e.element === 'Sprogkundskab');
+    // Replaying the events from Anna's three languages must end with the language of the last version.
+    const present = new Set(['da', 'en', 'de']);
+    for (const e of sprog) {
+      if (e.operation === 'Create') present.add(e.noegle!);
+      if (e.operation === 'Delete') present.delete(e.noegle!);
+    }
+    const current = (await getCv(c.cpr)).json().cvProfil.cv.sprogkundskaber.map((s: { kode: string }) => s.kode);
+    expect([...present]).toEqual(current);
   });
 
   it('a version is an immutable snapshot: the database refuses to change it', async () => {

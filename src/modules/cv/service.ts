@@ -61,10 +61,18 @@ export const CONTEXT_COLUMNS = Prisma.raw(`b.cpr, b.fornavn, b.efternavn, b.doed
 export const CONTEXT_FROM = Prisma.raw(`borger b LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN jobnet_konto k ON k.cpr = b.cpr
   LEFT JOIN cv c ON c.cpr = b.cpr`);
 
-/** ReplaceCV's locking read: the CV account (its row lock serialises a citizen's replaces), the citizen and the current CV. */
-export const REPLACE_LOCK_SQL = `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM jobnet_konto k JOIN borger b ON b.cpr = k.cpr
+/**
+ * ReplaceCV's lock: the CV account's row (it exists before the first CV), so a citizen's replaces
+ * queue. A statement of its own: the read after it takes a new snapshot (READ COMMITTED) and so sees
+ * what a replace that held the lock before has committed. (A join in the locking statement would
+ * still see the rows as they were before it waited.)
+ */
+export const REPLACE_LOCK_SQL = `SELECT 1 FROM jobnet_konto WHERE cpr = $1 FOR UPDATE`;
+
+/** ReplaceCV's read under the lock: the citizen, the account and the current CV. */
+export const REPLACE_READ_SQL = `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM jobnet_konto k JOIN borger b ON b.cpr = k.cpr
            LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN cv c ON c.cpr = b.cpr LEFT JOIN cv_version v ON v.id = c."versionId"
-         WHERE k.cpr = $1 FOR UPDATE OF k`;
+         WHERE k.cpr = $1`;
 
 /** ReplaceCV's write: the CV (created or pointed at the new version), the version, and one event per changed element. */
 export const REPLACE_WRITE_SQL = `WITH c AS (
@@ -453,7 +461,7 @@ export class CvService {
   }
 
   /**
-   * ReplaceCV: creates or replaces the citizen's CV in one transaction: lock the CV account, check
+   * ReplaceCV: creates or replaces the citizen's CV in one transaction: lock the CV account, read, check
    * (1010, 4405, 4103, 4753/4754/4823, the asylum window), then write the new version, point the CV
    * at it and record an event per changed element, in one statement.
    */
@@ -464,8 +472,8 @@ export class CvService {
     let released = false;
     try {
       await client.query('BEGIN');
-      const locked = await client.query<CvContext & { dokument: CvProfil | null }>(REPLACE_LOCK_SQL, [cpr]);
-      const ctx = locked.rows[0];
+      const locked = await client.query(REPLACE_LOCK_SQL, [cpr]);
+      const ctx = locked.rowCount === 1 ? (await client.query<CvContext & { dokument: CvProfil | null }>(REPLACE_READ_SQL, [cpr])).rows[0] : undefined;
       if (!ctx) {
         await client.query('ROLLBACK');
         const known = await this.context(cpr);
