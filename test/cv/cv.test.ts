@@ -344,6 +344,22 @@ describe('SetCVStatus (UpdateCVStatus)', () => {
     expect((await setStatus(integration.cpr, { cvStatus: 5, kommentar: 'Mangler sprogkundskaber.' })).statusCode).toBe(200);
   });
 
+  it('status changes racing replaces: every status change stores its version, of a document that was current', async () => {
+    const c = await withCv({ ydelsesgruppe: 'Kontanthjaelp' });
+    const bodies = ['da', 'en', 'de', 'fr', 'es'].map((kode) => {
+      const b = input();
+      b.cv.sprogkundskaber = [{ kode, niveau: 'Expert' }];
+      return b;
+    });
+    const results = await Promise.all(bodies.flatMap((b, i) => [replace(c.cpr, b), setStatus(c.cpr, { cvStatus: ([2, 3, 5] as const)[i % 3] })]));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    const status = await testPrisma().cvVersion.findMany({ where: { cpr: c.cpr, aarsag: 'Status' } });
+    expect(status).toHaveLength(5);
+    const replaced = await testPrisma().cvVersion.findMany({ where: { cpr: c.cpr, aarsag: 'ReplaceCV' } });
+    const docs = new Set(replaced.map((v) => JSON.stringify(v.dokument)));
+    for (const v of status) expect(docs.has(JSON.stringify(v.dokument))).toBe(true);
+  });
+
   it('400/1014 for a comment over 400 characters or a status other than 2, 3, 5; 400 is accepted', async () => {
     const c = await withCv();
     expectProblem(await setStatus(c.cpr, { cvStatus: 3, kommentar: 'ø'.repeat(401) }), 400, 1014, '/kommentar');

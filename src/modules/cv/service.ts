@@ -332,6 +332,25 @@ export function elementChanges(before: CvProfil | null | undefined, after: CvPro
 
 // ---------------------------------------------------------------------------------------------
 
+/** Runs fn in a transaction on one pooled connection: COMMIT when it returns, ROLLBACK when it throws. */
+async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export interface Kvittering {
   serviceKvittering: { haendelsestidspunkt: string; beskedId: string };
 }
@@ -507,8 +526,8 @@ export class CvService {
   /**
    * SetCVStatus / UpdateCVStatus. Rules in order: the serving checks (8292, 4385, 8291), 4103,
    * 4102, 4755, 9008 (an a-kasse may not comment), 9009 (an a-kasse only for contact groups 1, 8,
-   * 23), 4368/4369/4370 (who may for which benefit group), 4753/4754/4823. Then one statement
-   * sets the status, stores the version and records the event.
+   * 23), 4368/4369/4370 (who may for which benefit group), 4753/4754/4823. Then one transaction
+   * locks the CV and, in one statement, sets the status, stores the version and records the event.
    */
   async setStatus(p: Principal, cpr: string, input: SaetCvStatusInput): Promise<Kvittering> {
     const ctx = await this.context(cpr);
@@ -528,9 +547,13 @@ export class CvService {
     const now = this.clock.now();
     const versionId = randomUUID();
     const kommentar = input.kommentar ? input.kommentar : null;
-    const rows = await rawQuery<{ cpr: string }>(
-      this.pool,
-      Prisma.sql`WITH c AS (
+    // Lock the CV row first, in a statement of its own: the write after it then sees the current
+    // version even when a ReplaceCV committed while this waited (one statement would copy the
+    // version as of its own start, and could miss the new one).
+    const written = await inTransaction(this.pool, async (client) => {
+      const locked = await client.query(`SELECT 1 FROM cv WHERE cpr = $1 AND tilstand = 'Aktiv' FOR UPDATE`, [cpr]);
+      if (locked.rowCount !== 1) return false;
+      const w = Prisma.sql`WITH c AS (
           UPDATE cv SET status = ${input.cvStatus}::smallint, kommentar = ${kommentar}::varchar, opdateret = ${now}::timestamptz
           WHERE cpr = ${cpr} AND tilstand = 'Aktiv' RETURNING cpr, "versionId"
         ), v AS (
@@ -542,9 +565,11 @@ export class CvService {
           INSERT INTO cv_haendelse (cpr, "cvNummer", type, operation, element, "versionId", tidspunkt)
           SELECT c.cpr, ${ctx.cvNummer}, 'Status', 'Update', 'CvStatus', ${versionId}::uuid, ${now}::timestamptz FROM c
         )
-        SELECT cpr FROM c`,
-    );
-    if (rows.length === 1) return { serviceKvittering: { haendelsestidspunkt: now.toISOString(), beskedId: versionId } };
+        SELECT cpr FROM c`;
+      await client.query(w.text, w.values);
+      return true;
+    });
+    if (written) return { serviceKvittering: { haendelsestidspunkt: now.toISOString(), beskedId: versionId } };
     const again = await this.context(cpr);
     if (again?.tilstand) requireActive(again.tilstand);
     throw new RuleViolation(4755);
