@@ -23,6 +23,7 @@ import {
   CONTEXT_COLUMNS,
   CONTEXT_FROM,
   REPLACE_LOCK_SQL,
+  REPLACE_READ_SQL,
   REPLACE_WRITE_SQL,
   replaceWriteParams,
   toCv,
@@ -132,14 +133,16 @@ export async function createJobagent(pool: Pool, cpr: string, body: JobagentBody
 // CV (GetCV, ReplaceCV). The statements are the service's own (src/modules/cv/service.ts exports
 // them), so the baseline cannot drift from what the service sends:
 // - GetCV: 1 statement, the citizen LEFT JOIN registry facts, account, CV and current version.
-// - ReplaceCV: 1 transaction, 4 round trips: BEGIN, the locking read of the CV account (its row
-//   lock serialises a citizen's replaces), the write (CV, version, one event per changed element)
+// - ReplaceCV: 1 transaction: BEGIN, the lock of the CV account (its row lock serialises a
+//   citizen's replaces), the read of the current CV, the write (CV, version, one event per changed element)
 //   in one statement, COMMIT. The element diff and the sanitised summary are computed in between
-//   by the service's own functions.
+//   by the service's own functions. (5 round trips: the lock is a statement of its own, so the read
+//   after it sees a replace that committed while this one waited.)
 
 export const CV_SQL = {
   read: `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM ${CONTEXT_FROM.text} LEFT JOIN cv_version v ON v.id = c."versionId" WHERE b.cpr = $1`,
   lock: REPLACE_LOCK_SQL,
+  lockedRead: REPLACE_READ_SQL,
   write: REPLACE_WRITE_SQL,
 } as const;
 
@@ -163,8 +166,8 @@ export async function replaceCv(pool: Pool, cpr: string, body: CvInput): Promise
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query(CV_SQL.lock, [cpr]);
-    const ctx = rows[0] as (CvContext & { dokument: CvProfil | null }) | undefined;
+    const locked = await client.query(CV_SQL.lock, [cpr]);
+    const ctx = locked.rowCount === 1 ? ((await client.query(CV_SQL.lockedRead, [cpr])).rows[0] as CvContext & { dokument: CvProfil | null }) : undefined;
     if (!ctx || ctx.doed || (ctx.tilstand && ctx.tilstand !== 'Aktiv')) throw new RuleAnswer(ctx ? 409 : 404, ctx ? 4753 : 4103);
     const versionId = randomUUID();
     await client.query(CV_SQL.write, replaceWriteParams(ctx, toProfil(ctx, ctx.cvNummer!, body), versionId, now));

@@ -99,10 +99,18 @@ const OPERATIONS: Operation[] = [
   { name: 'GetCVOnStatus', method: 'GET', url: () => `${BASE}/Versioner/paaStatus?cvStatus=3` },
   { name: 'GetCVByCVNumber', method: 'POST', url: () => `${BASE}/action/hentPaaCvNummer`, body: () => ({ cvNummer: subject.cvNummer, borgerSamtykke: true }) },
   { name: 'GetCVAdgangslog', method: 'GET', url: () => `${BASE}/Adgangslog` },
+  // cvpdf's operations: the PDFs read like GetCV / GetCVOnStatus; the asylum transition is the job centre's.
+  { name: 'GetCVAsPdf', method: 'GET', url: () => `${BASE}/Pdf` },
+  { name: 'GetCVOnStatusAsPdf', method: 'GET', url: () => `${BASE}/Versioner/paaStatus/Pdf?cvStatus=3` },
+  { name: 'CreateAsylumTransition', method: 'POST', url: () => `${BASE}/Asylovergang`, body: () => ASYL },
+  { name: 'UpdateAsylumTransition', method: 'PUT', url: () => `${BASE}/Asylovergang`, body: () => ASYL },
 ];
 
-/** 200, or [status, fejlkode]. */
-type Outcome = 200 | [number, number];
+/** A transition whose window is open for the citizen (in the past, no early date). */
+const ASYL = { overgangsdato: '2020-01-01', cvRedigeringSlutdato: '2099-12-31', overgangskommune: '751' };
+
+/** 200 (any 2xx), 'allowed' (past the access checks: neither 401 nor 403), or [status, fejlkode]. */
+type Outcome = 200 | 'allowed' | [number, number];
 const READ: Record<Actor, Outcome> = {
   borger: 200,
   'borger, another CPR': [403, 4575],
@@ -134,7 +142,17 @@ const MATRIX: Record<string, Record<Actor, Outcome>> = {
   // Consent replaces the serving relation: any job centre, a-kasse or other actor, and system.
   GetCVByCVNumber: only(['jobcenter', 'jobcenter, another municipality', 'a-kasse', 'a-kasse, another a-kasse', 'a-kasse, citizen without a-kasse', 'anden-aktoer', 'system']),
   GetCVAdgangslog: only(['system', 'star']),
+  GetCVAsPdf: READ,
+  GetCVOnStatusAsPdf: READ,
+  // Any job centre (the transition is registered before the municipality serves the citizen); the
+  // second create is 409/9302, hence 'allowed'.
+  CreateAsylumTransition: only(['jobcenter', 'jobcenter, another municipality']),
+  UpdateAsylumTransition: only(['jobcenter', 'jobcenter, another municipality']),
 };
+for (const op of ['CreateAsylumTransition', 'UpdateAsylumTransition']) {
+  MATRIX[op].jobcenter = 'allowed';
+  MATRIX[op]['jobcenter, another municipality'] = 'allowed';
+}
 
 describe('the role matrix', () => {
   const cases = OPERATIONS.flatMap((op) => ACTORS.map((a) => [op.name, a, op] as const));
@@ -142,7 +160,8 @@ describe('the role matrix', () => {
     const { cpr, token: tok } = actor(a);
     const res = await call(app, op.method, op.url(), op.cpr ?? cpr, { token: tok, ...(op.body ? { body: op.body() } : {}) });
     const expected = MATRIX[op.name][a];
-    if (expected === 200) expect({ status: res.statusCode, body: res.statusCode === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });
+    if (expected === 200) expect({ ok: res.statusCode < 300, body: res.statusCode < 300 ? 'ok' : res.body }).toEqual({ ok: true, body: 'ok' });
+    else if (expected === 'allowed') expect([401, 403]).not.toContain(res.statusCode);
     else expectProblem(res, expected[0], expected[1]);
   });
 
@@ -209,6 +228,23 @@ describe('the audit log of CV reads', () => {
     await call(app, 'POST', `${BASE}/action/hentPaaCvNummer`, '0000000000', { token: token('system'), body: { cvNummer: '98989898', borgerSamtykke: true } });
     const unknown = await testPrisma().cvAdgangslog.findMany({ where: { cvNummer: '98989898' } });
     expect(unknown.map((r) => [r.cpr, r.tilladt, r.fejlkode])).toEqual([[null, false, 4400]]);
+  });
+
+  it('a read whose audit entry cannot be written is not answered (no unlogged reads)', async () => {
+    const c = await cvFor({ kontaktgruppe: 1 });
+    // Only this test's subject: a trigger that refuses its audit rows.
+    await testPrisma().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION cv_test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.subjekt LIKE 'audit-fails-%' THEN RAISE EXCEPTION 'audit refused by the test'; END IF; RETURN NEW; END $$`);
+    await testPrisma().$executeRawUnsafe(`CREATE OR REPLACE TRIGGER cv_test_refuse_audit BEFORE INSERT ON cv_adgangslog FOR EACH ROW EXECUTE FUNCTION cv_test_refuse_audit()`);
+    try {
+      const tok = tokenFor({ role: 'jobcenter', org: '751', sub: `audit-fails-${c.cpr}` });
+      const res = await call(app, 'GET', BASE, c.cpr, { token: tok });
+      expect(res.statusCode).toBeGreaterThanOrEqual(500);
+      expect(res.body).not.toContain('cvProfil');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await testPrisma().$executeRawUnsafe('DROP TRIGGER IF EXISTS cv_test_refuse_audit ON cv_adgangslog');
+    }
   });
 
   it('GetCVAdgangslog: STAR and system read it, for one citizen or for all (0000000000), newest first, limited', async () => {

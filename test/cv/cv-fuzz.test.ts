@@ -26,9 +26,11 @@ interface Op {
   path: string;
   statuses: Set<string>;
 }
+/** The CV operations of src/modules/cv/routes.ts; the PDFs and the asylum transition are fuzzed in test/integration/fuzz.test.ts. */
+const MINE = new Set(['GetCV', 'ReplaceCV', 'GetCVStatus', 'SetCVStatus', 'UpdateCVAvailability', 'GetAvailableVersions', 'GetCVOnStatus', 'GetCVByCVNumber', 'GetCVAdgangslog']);
 const OPS: Op[] = Object.entries<Json>(DOC.paths).flatMap(([p, item]) =>
   (['get', 'put', 'post'] as const)
-    .filter((m) => item[m]?.tags?.includes('CV'))
+    .filter((m) => item[m]?.tags?.includes('CV') && MINE.has(item[m].operationId))
     .map((m) => ({ id: item[m].operationId, method: m.toUpperCase() as Op['method'], path: p, statuses: new Set(Object.keys(item[m].responses)) })),
 );
 
@@ -91,7 +93,7 @@ function tokenFor(op: Op) {
 
 describe(`fuzzing every CV operation from openapi/openapi.json (seed ${SEED}, ${RUNS} runs each)`, () => {
   it('the document has the CV operations', () => {
-    expect(OPS.length).toBeGreaterThanOrEqual(9);
+    expect(OPS.map((o) => o.id).sort()).toEqual([...MINE].sort());
   });
 
   it.each(OPS.map((op) => [op.id, op] as const))('%s: never 5xx, only documented statuses, problem+json errors', async (_id, op) => {

@@ -68,6 +68,19 @@ describe('GetCV', () => {
     expect(body.cvProfil.cv.fagligProfil.tekst).toBe('Erfaren pædagog med fokus på:\n• sprogstimulering\n• udeliv og natur');
   });
 
+  it('every demo citizen with an active CV has a full one', async () => {
+    for (const key of ['anna', 'erik', 'frida', 'hanne', 'jens', 'karen', 'lise', 'mads'] as const) {
+      const c = DEMO_CITIZENS[key];
+      const res = await getCv(c.cpr);
+      expect({ key, status: res.statusCode }).toEqual({ key, status: 200 });
+      const profil = res.json().cvProfil;
+      expect(profil.cvNummer).toBe(c.cvNummer);
+      expect(profil.jobmaal.length).toBeGreaterThan(0);
+      expect(profil.cv.sprogkundskaber.length).toBeGreaterThan(0);
+      expect(JSON.stringify(profil)).toMatch(/[æøåÆØÅ]/);
+    }
+  });
+
   it('404/1010 for an unknown citizen, 404/4103 without a Jobnet account, 404/4755 without a CV', async () => {
     expectProblem(await getCv('0101011234'), 404, 1010);
     expectProblem(await getCv(bo.cpr), 404, 4103);
@@ -207,12 +220,47 @@ describe('ReplaceCV', () => {
     expectProblem(await replace(c.cpr, input()), 409, 4754);
   });
 
+  it('the asylum window: 422/9248 before the early CV date, 422/9231 before the transition date, allowed inside it', async () => {
+    const transition = async (overgangsdato: string, tidlig: string | null) => {
+      const c = await createCvCitizen();
+      await testPrisma().$executeRaw`INSERT INTO asyl_overgang (cpr, overgangsdato, "cvRedigeringSlutdato", "tidligCvOvergangsdato", overgangskommune)
+        VALUES (${c.cpr}, ${overgangsdato}::date, '2099-12-31'::date, ${tidlig}::date, '751')`;
+      return c;
+    };
+    expectProblem(await replace((await transition('2099-01-01', '2098-06-01')).cpr, input()), 422, 9248);
+    expectProblem(await replace((await transition('2099-01-01', null)).cpr, input()), 422, 9231);
+    expect((await replace((await transition('2020-01-01', null)).cpr, input())).statusCode).toBe(200);
+  });
+
   it('concurrent first ReplaceCVs for one citizen: both succeed, one after the other (one CV, two versions)', async () => {
     const c = await createCvCitizen();
     const results = await Promise.all([replace(c.cpr, input()), replace(c.cpr, largeCvInput())]);
     expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
     expect(await testPrisma().cv.count({ where: { cpr: c.cpr } })).toBe(1);
     expect(await testPrisma().cvVersion.count({ where: { cpr: c.cpr } })).toBe(2);
+    // The second saw the first's CV: its events are changes against it, not a second creation.
+    const created = (await events(c.cpr)).filter((e) => e.element === 'Kontaktoplysninger');
+    expect(created.map((e) => e.operation)).toEqual(['Create', 'Update']);
+  });
+
+  it('concurrent replaces of one CV queue: each diffs against the one before, so the events tell the whole story', async () => {
+    const c = await withCv();
+    const bodies = ['da', 'en', 'de', 'fr', 'es'].map((kode) => {
+      const b = input();
+      b.cv.sprogkundskaber = [{ kode, niveau: 'Expert' }];
+      return b;
+    });
+    await testPrisma().cvHaendelse.deleteMany({ where: { cpr: c.cpr } });
+    expect((await Promise.all(bodies.map((b) => replace(c.cpr, b)))).map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const sprog = (await events(c.cpr)).filter((e) => e.element === 'Sprogkundskab');
+    // Replaying the events from Anna's three languages must end with the language of the last version.
+    const present = new Set(['da', 'en', 'de']);
+    for (const e of sprog) {
+      if (e.operation === 'Create') present.add(e.noegle!);
+      if (e.operation === 'Delete') present.delete(e.noegle!);
+    }
+    const current = (await getCv(c.cpr)).json().cvProfil.cv.sprogkundskaber.map((s: { kode: string }) => s.kode);
+    expect([...present]).toEqual(current);
   });
 
   it('a version is an immutable snapshot: the database refuses to change it', async () => {
@@ -294,6 +342,22 @@ describe('SetCVStatus (UpdateCVStatus)', () => {
     const integration = await withCv({ ydelsesgruppe: 'Integrationsprogram', kontaktgruppe: 8 });
     expectProblem(await setStatus(integration.cpr, { cvStatus: 3 }, token('a-kasse')), 403, 4370);
     expect((await setStatus(integration.cpr, { cvStatus: 5, kommentar: 'Mangler sprogkundskaber.' })).statusCode).toBe(200);
+  });
+
+  it('status changes racing replaces: every status change stores its version, of a document that was current', async () => {
+    const c = await withCv({ ydelsesgruppe: 'Kontanthjaelp' });
+    const bodies = ['da', 'en', 'de', 'fr', 'es'].map((kode) => {
+      const b = input();
+      b.cv.sprogkundskaber = [{ kode, niveau: 'Expert' }];
+      return b;
+    });
+    const results = await Promise.all(bodies.flatMap((b, i) => [replace(c.cpr, b), setStatus(c.cpr, { cvStatus: ([2, 3, 5] as const)[i % 3] })]));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    const status = await testPrisma().cvVersion.findMany({ where: { cpr: c.cpr, aarsag: 'Status' } });
+    expect(status).toHaveLength(5);
+    const replaced = await testPrisma().cvVersion.findMany({ where: { cpr: c.cpr, aarsag: 'ReplaceCV' } });
+    const docs = new Set(replaced.map((v) => JSON.stringify(v.dokument)));
+    for (const v of status) expect(docs.has(JSON.stringify(v.dokument))).toBe(true);
   });
 
   it('400/1014 for a comment over 400 characters or a status other than 2, 3, 5; 400 is accepted', async () => {

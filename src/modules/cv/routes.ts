@@ -24,6 +24,7 @@ import {
   VersionerQuery,
 } from './schemas';
 import { CvService, isOwner } from './service';
+import { asylumEditWindowCheck } from './asyl/service';
 
 const tags = ['CV'];
 const security = [{ bearerAuth: [] }];
@@ -44,7 +45,7 @@ interface AuditInfo {
  */
 export default async function cvRoutes(fastify: FastifyInstance, opts: { service?: CvService } = {}) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const service = opts.service ?? new CvService(app.clock, app.pg);
+  const service = opts.service ?? new CvService(app.clock, app.pg, asylumEditWindowCheck);
   const audit = new WeakMap<FastifyRequest, AuditInfo>();
   const info = (request: FastifyRequest) => {
     let i = audit.get(request);
@@ -121,7 +122,8 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
           'HTML i den faglige profil renses (sanitize-html) til punktlister, kursiv, understregning, fed, afsnit og linjeskift. ' +
           'Grænser pr. afsnit står i skemaet (400/1014 ud over dem, og når et kørekort, sprog, jobønske eller en webside gentages, ' +
           'eller en slutdato ligger før startdatoen). 404/1010, 422/4405 (død), 404/4103 (ingen Jobnet-konto), ' +
-          '409/4753, 4754, 4823. For borgere med asyloverdragelse afvises kald uden for det tilladte vindue (9230, 9231, 9248, 9266).',
+          '409/4753, 4754, 4823. For en borger med asyloverdragelse (CreateAsylumTransition) afvises kald, før vinduet åbner: ' +
+          '422/9248 før den tidlige CV-overtagelsesdato, ellers 422/9231 før overgivelsesdatoen.',
         tags,
         security,
         headers: V1Headers,

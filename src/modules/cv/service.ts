@@ -23,9 +23,9 @@ import {
 import type { AdgangslogPost, Cv, CvInput, CvPaaStatus, CvProfil, SaetCvStatusInput } from './schemas';
 
 /**
- * ReplaceCV's asylum window (cvpdf's src/modules/cv/asyl/): called inside ReplaceCV's transaction,
- * on the locked CV account. Until that module is merged, the check is this no-op.
- * CALL SITE: see CvService.replace ("ASYLUM WINDOW").
+ * ReplaceCV's asylum window (src/modules/cv/asyl/: asylumEditWindowCheck, which the routes pass in):
+ * called inside ReplaceCV's transaction, on the locked CV account. Without one (bench, unit use),
+ * no window applies.
  */
 type EditWindowCheck = (db: PoolClient, cpr: string, day: string) => Promise<void>;
 const noAsylumCheck: EditWindowCheck = async () => {};
@@ -61,10 +61,18 @@ export const CONTEXT_COLUMNS = Prisma.raw(`b.cpr, b.fornavn, b.efternavn, b.doed
 export const CONTEXT_FROM = Prisma.raw(`borger b LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN jobnet_konto k ON k.cpr = b.cpr
   LEFT JOIN cv c ON c.cpr = b.cpr`);
 
-/** ReplaceCV's locking read: the CV account (its row lock serialises a citizen's replaces), the citizen and the current CV. */
-export const REPLACE_LOCK_SQL = `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM jobnet_konto k JOIN borger b ON b.cpr = k.cpr
+/**
+ * ReplaceCV's lock: the CV account's row (it exists before the first CV), so a citizen's replaces
+ * queue. A statement of its own: the read after it takes a new snapshot (READ COMMITTED) and so sees
+ * what a replace that held the lock before has committed. (A join in the locking statement would
+ * still see the rows as they were before it waited.)
+ */
+export const REPLACE_LOCK_SQL = `SELECT 1 FROM jobnet_konto WHERE cpr = $1 FOR UPDATE`;
+
+/** ReplaceCV's read under the lock: the citizen, the account and the current CV. */
+export const REPLACE_READ_SQL = `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM jobnet_konto k JOIN borger b ON b.cpr = k.cpr
            LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN cv c ON c.cpr = b.cpr LEFT JOIN cv_version v ON v.id = c."versionId"
-         WHERE k.cpr = $1 FOR UPDATE OF k`;
+         WHERE k.cpr = $1`;
 
 /** ReplaceCV's write: the CV (created or pointed at the new version), the version, and one event per changed element. */
 export const REPLACE_WRITE_SQL = `WITH c AS (
@@ -324,6 +332,25 @@ export function elementChanges(before: CvProfil | null | undefined, after: CvPro
 
 // ---------------------------------------------------------------------------------------------
 
+/** Runs fn in a transaction on one pooled connection: COMMIT when it returns, ROLLBACK when it throws. */
+async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export interface Kvittering {
   serviceKvittering: { haendelsestidspunkt: string; beskedId: string };
 }
@@ -453,7 +480,7 @@ export class CvService {
   }
 
   /**
-   * ReplaceCV: creates or replaces the citizen's CV in one transaction: lock the CV account, check
+   * ReplaceCV: creates or replaces the citizen's CV in one transaction: lock the CV account, read, check
    * (1010, 4405, 4103, 4753/4754/4823, the asylum window), then write the new version, point the CV
    * at it and record an event per changed element, in one statement.
    */
@@ -464,8 +491,8 @@ export class CvService {
     let released = false;
     try {
       await client.query('BEGIN');
-      const locked = await client.query<CvContext & { dokument: CvProfil | null }>(REPLACE_LOCK_SQL, [cpr]);
-      const ctx = locked.rows[0];
+      const locked = await client.query(REPLACE_LOCK_SQL, [cpr]);
+      const ctx = locked.rowCount === 1 ? (await client.query<CvContext & { dokument: CvProfil | null }>(REPLACE_READ_SQL, [cpr])).rows[0] : undefined;
       if (!ctx) {
         await client.query('ROLLBACK');
         const known = await this.context(cpr);
@@ -475,7 +502,7 @@ export class CvService {
       }
       if (ctx.doed) throw new RuleViolation(4405);
       if (ctx.tilstand) requireActive(ctx.tilstand);
-      // ASYLUM WINDOW: cvpdf's checkCvEditWindow (9230, 9231, 9248, 9266), on the locked account.
+      // The asylum window (9231, 9248; asyl/service.ts), on the locked account.
       await this.checkEditWindow(client, cpr, today(this.clock));
 
       const profil = toProfil(ctx, ctx.cvNummer!, input);
@@ -499,8 +526,8 @@ export class CvService {
   /**
    * SetCVStatus / UpdateCVStatus. Rules in order: the serving checks (8292, 4385, 8291), 4103,
    * 4102, 4755, 9008 (an a-kasse may not comment), 9009 (an a-kasse only for contact groups 1, 8,
-   * 23), 4368/4369/4370 (who may for which benefit group), 4753/4754/4823. Then one statement
-   * sets the status, stores the version and records the event.
+   * 23), 4368/4369/4370 (who may for which benefit group), 4753/4754/4823. Then one transaction
+   * locks the CV and, in one statement, sets the status, stores the version and records the event.
    */
   async setStatus(p: Principal, cpr: string, input: SaetCvStatusInput): Promise<Kvittering> {
     const ctx = await this.context(cpr);
@@ -520,9 +547,13 @@ export class CvService {
     const now = this.clock.now();
     const versionId = randomUUID();
     const kommentar = input.kommentar ? input.kommentar : null;
-    const rows = await rawQuery<{ cpr: string }>(
-      this.pool,
-      Prisma.sql`WITH c AS (
+    // Lock the CV row first, in a statement of its own: the write after it then sees the current
+    // version even when a ReplaceCV committed while this waited (one statement would copy the
+    // version as of its own start, and could miss the new one).
+    const written = await inTransaction(this.pool, async (client) => {
+      const locked = await client.query(`SELECT 1 FROM cv WHERE cpr = $1 AND tilstand = 'Aktiv' FOR UPDATE`, [cpr]);
+      if (locked.rowCount !== 1) return false;
+      const w = Prisma.sql`WITH c AS (
           UPDATE cv SET status = ${input.cvStatus}::smallint, kommentar = ${kommentar}::varchar, opdateret = ${now}::timestamptz
           WHERE cpr = ${cpr} AND tilstand = 'Aktiv' RETURNING cpr, "versionId"
         ), v AS (
@@ -534,9 +565,11 @@ export class CvService {
           INSERT INTO cv_haendelse (cpr, "cvNummer", type, operation, element, "versionId", tidspunkt)
           SELECT c.cpr, ${ctx.cvNummer}, 'Status', 'Update', 'CvStatus', ${versionId}::uuid, ${now}::timestamptz FROM c
         )
-        SELECT cpr FROM c`,
-    );
-    if (rows.length === 1) return { serviceKvittering: { haendelsestidspunkt: now.toISOString(), beskedId: versionId } };
+        SELECT cpr FROM c`;
+      await client.query(w.text, w.values);
+      return true;
+    });
+    if (written) return { serviceKvittering: { haendelsestidspunkt: now.toISOString(), beskedId: versionId } };
     const again = await this.context(cpr);
     if (again?.tilstand) requireActive(again.tilstand);
     throw new RuleViolation(4755);
