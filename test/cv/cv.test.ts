@@ -159,7 +159,7 @@ describe('ReplaceCV', () => {
     };
     const c = await withCv({}, body);
     const profil = (await getCv(c.cpr)).json().cvProfil.cv.fagligProfil;
-    expect(profil.htmlTekst).toBe('<p>Jeg er <b>flink</b> &amp; <i>grundig</i></p><ul><li><u>æøå</u></li><li>link</li></ul>Overskrift');
+    expect(profil.htmlTekst).toBe('<p>Jeg er <b>flink</b> &amp; <i>grundig</i></p><ul><li><u>æøå</u></li><li>link</li></ul><p>Overskrift</p>');
     expect(profil.tekst).toBe('Jeg er flink & grundig\n• æøå\n• link\nOverskrift');
   });
 

@@ -5,11 +5,19 @@ import sanitizeHtml from 'sanitize-html';
  * HTML, på nær få accepterede formattering, jf. TinyMCE, dvs. bullets, italic, underline og bold".
  * The sanitize-html package (an HTML parser, not a regex) keeps lists, italic, underline and bold,
  * plus paragraphs and line breaks so the text keeps its shape; every attribute, script, style and
- * link goes. Tags that are not allowed are dropped and their text is kept; script and style
- * elements go with their content.
+ * link goes. Headings, divs and other blocks become paragraphs; other tags that are not allowed are
+ * dropped and their text is kept; script and style elements go with their content.
  */
+/** Block elements that are not allowed become paragraphs, so their text is not glued to the next. */
+const BLOCKS_TO_PARAGRAPHS = Object.fromEntries(
+  ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'address', 'tr', 'dt', 'dd'].map(
+    (tag) => [tag, 'p'],
+  ),
+);
+
 const ALLOWED = {
   allowedTags: ['ul', 'ol', 'li', 'em', 'i', 'u', 'strong', 'b', 'p', 'br'],
+  transformTags: BLOCKS_TO_PARAGRAPHS,
   allowedAttributes: {},
   allowedSchemes: [],
   disallowedTagsMode: 'discard' as const,
