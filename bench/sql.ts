@@ -161,7 +161,7 @@ export async function getCv(pool: Pool, cpr: string): Promise<Cv> {
 
 /** ReplaceCV in the service's transaction. */
 export async function replaceCv(pool: Pool, cpr: string, body: CvInput): Promise<{ serviceKvittering: { haendelsestidspunkt: string; beskedId: string } }> {
-  checkCvInput(body);
+  const sanitized = checkCvInput(body);
   const now = new Date();
   const client = await pool.connect();
   try {
@@ -170,7 +170,7 @@ export async function replaceCv(pool: Pool, cpr: string, body: CvInput): Promise
     const ctx = locked.rowCount === 1 ? ((await client.query(CV_SQL.lockedRead, [cpr])).rows[0] as CvContext & { dokument: CvProfil | null }) : undefined;
     if (!ctx || ctx.doed || (ctx.tilstand && ctx.tilstand !== 'Aktiv')) throw new RuleAnswer(ctx ? 409 : 404, ctx ? 4753 : 4103);
     const versionId = randomUUID();
-    await client.query(CV_SQL.write, replaceWriteParams(ctx, toProfil(ctx, ctx.cvNummer!, body), versionId, now));
+    await client.query(CV_SQL.write, replaceWriteParams(ctx, toProfil(ctx, ctx.cvNummer!, body, sanitized), versionId, now));
     await client.query('COMMIT');
     return { serviceKvittering: { haendelsestidspunkt: now.toISOString(), beskedId: versionId } };
   } catch (err) {

@@ -29,3 +29,18 @@ describe('summaryPlainText', () => {
     expect(summaryPlainText(sanitizeSummary('<p>  a \n\n b  </p><p></p><p> </p>c'))).toBe('a b\nc');
   });
 });
+
+describe('element diff (sameJson, elementChanges)', () => {
+  // Imported here: pure functions of the service, no database.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { sameJson } = require('../../src/modules/cv/service') as typeof import('../../src/modules/cv/service');
+
+  it('is equality of JSON values regardless of key order and of undefined keys', () => {
+    expect(sameJson({ a: 1, b: { c: [1, { d: 'æ' }] } }, { b: { c: [1, { d: 'æ' }] }, a: 1 })).toBe(true);
+    expect(sameJson({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameJson({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameJson({ a: null }, { a: {} })).toBe(false);
+    expect(sameJson([], {})).toBe(false);
+  });
+});

@@ -190,8 +190,11 @@ export function toCv(ctx: CvContext): Cv {
   };
 }
 
-/** Cross-field rules of a CV that a JSON schema cannot say: 400/1014 with the field. */
-export function checkCvInput(input: CvInput): void {
+/**
+ * Cross-field rules of a CV that a JSON schema cannot say: 400/1014 with the field. Returns the
+ * sanitised summary (undefined without one), which toProfil takes so it is sanitised only once.
+ */
+export function checkCvInput(input: CvInput): string | undefined {
   const bad = (felt: string, detail: string) => new RuleViolation(1014, { felt, detail });
   const unique = <T>(items: readonly T[], key: (t: T) => unknown, felt: string, what: string) => {
     const seen = new Set<unknown>();
@@ -215,17 +218,20 @@ export function checkCvInput(input: CvInput): void {
   ordered(input.cv.tidligereErhvervserfaring, '/cv/tidligereErhvervserfaring');
   ordered(input.cv.uddannelser, '/cv/uddannelser');
   ordered(input.cv.andreErfaringer, '/cv/andreErfaringer');
-  if (input.cv.fagligProfil && sanitizeSummary(input.cv.fagligProfil.htmlTekst).length === 0 && input.cv.fagligProfil.htmlTekst.trim() !== '') {
+  if (!input.cv.fagligProfil) return undefined;
+  const sanitized = sanitizeSummary(input.cv.fagligProfil.htmlTekst);
+  if (sanitized.length === 0 && input.cv.fagligProfil.htmlTekst.trim() !== '') {
     throw bad('/cv/fagligProfil/htmlTekst', 'The professional summary has no text left after removing the HTML that is not allowed');
   }
+  return sanitized;
 }
 
 /** The profile document of an input: the names of codes filled in, the summary sanitised. */
-export function toProfil(ctx: CvContext, cvNummer: string, input: CvInput): CvProfil {
+export function toProfil(ctx: CvContext, cvNummer: string, input: CvInput, sanitized?: string): CvProfil {
   const cv = input.cv;
   let fagligProfil: CvProfil['cv']['fagligProfil'];
   if (cv.fagligProfil) {
-    const htmlTekst = sanitizeSummary(cv.fagligProfil.htmlTekst);
+    const htmlTekst = sanitized ?? sanitizeSummary(cv.fagligProfil.htmlTekst);
     if (htmlTekst) fagligProfil = { htmlTekst, tekst: summaryPlainText(htmlTekst) };
   }
   return {
@@ -271,18 +277,28 @@ export interface ElementHaendelse {
   noegle: string;
 }
 
-/** JSON with sorted keys: a document read back from JSONB has its keys in another order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
+/**
+ * Deep equality of JSON values, regardless of key order (a document read back from JSONB has its
+ * keys in another order) and of keys whose value is undefined (JSON drops them).
+ */
+export function sameJson(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x) !== Array.isArray(y)) return false;
+  if (Array.isArray(x)) {
+    const ya = y as unknown[];
+    return x.length === ya.length && x.every((v, i) => sameJson(v, ya[i]));
   }
-  return JSON.stringify(value);
+  const xo = x as Record<string, unknown>;
+  const yo = y as Record<string, unknown>;
+  let n = 0;
+  for (const k in xo) {
+    if (xo[k] === undefined) continue;
+    n++;
+    if (!sameJson(xo[k], yo[k])) return false;
+  }
+  for (const k in yo) if (yo[k] !== undefined) n--;
+  return n === 0;
 }
 
 const partial = (d?: { aar: number; maaned?: number }) => (d ? `${d.aar}-${d.maaned ?? ''}` : '');
@@ -291,13 +307,13 @@ const partial = (d?: { aar: number; maaned?: number }) => (d ? `${d.aar}-${d.maa
  * The CV's elements by a natural key (the specification gives no element ids): a list element is
  * created, updated (same key, other content) or deleted. Keys that repeat in one list get #2, #3.
  */
-export function cvElements(p: CvProfil | null | undefined): Map<string, string> {
-  const out = new Map<string, string>();
+export function cvElements(p: CvProfil | null | undefined): Map<string, unknown> {
+  const out = new Map<string, unknown>();
   if (!p) return out;
   const add = (element: string, key: string, value: unknown) => {
     let k = `${element}:${key}`.slice(0, 330);
     for (let n = 2; out.has(k); n++) k = `${element}:${key}#${n}`.slice(0, 340);
-    out.set(k, canonical(value));
+    out.set(k, value);
   };
   add('Kontaktoplysninger', '', p.personligeData.kontaktoplysninger);
   add('Jobbetingelser', '', p.jobbetingelser);
@@ -322,9 +338,8 @@ export function elementChanges(before: CvProfil | null | undefined, after: CvPro
     return { element: k.slice(0, i), noegle: k.slice(i + 1).slice(0, 300) };
   };
   for (const [k, v] of b) {
-    const old = a.get(k);
-    if (old === undefined) changes.push({ operation: 'Create', ...split(k) });
-    else if (old !== v) changes.push({ operation: 'Update', ...split(k) });
+    if (!a.has(k)) changes.push({ operation: 'Create', ...split(k) });
+    else if (!sameJson(a.get(k), v)) changes.push({ operation: 'Update', ...split(k) });
   }
   for (const k of a.keys()) if (!b.has(k)) changes.push({ operation: 'Delete', ...split(k) });
   return changes;
@@ -485,7 +500,7 @@ export class CvService {
    * at it and record an event per changed element, in one statement.
    */
   async replace(cpr: string, input: CvInput): Promise<Kvittering> {
-    checkCvInput(input);
+    const sanitized = checkCvInput(input);
     const now = this.clock.now();
     const client = await this.pool.connect();
     let released = false;
@@ -505,7 +520,7 @@ export class CvService {
       // The asylum window (9231, 9248; asyl/service.ts), on the locked account.
       await this.checkEditWindow(client, cpr, today(this.clock));
 
-      const profil = toProfil(ctx, ctx.cvNummer!, input);
+      const profil = toProfil(ctx, ctx.cvNummer!, input, sanitized);
       const versionId = randomUUID();
       await client.query(REPLACE_WRITE_SQL, replaceWriteParams(ctx, profil, versionId, now));
       await client.query('COMMIT');
