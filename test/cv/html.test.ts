@@ -3,6 +3,7 @@
  * goes, and the plain text derived from it. Pure functions, no database.
  */
 import { sanitizeSummary, summaryPlainText } from '../../src/modules/cv/html';
+import { sameJson } from '../../src/modules/cv/service';
 
 describe('sanitizeSummary', () => {
   it.each([
@@ -30,11 +31,7 @@ describe('summaryPlainText', () => {
   });
 });
 
-describe('element diff (sameJson, elementChanges)', () => {
-  // Imported here: pure functions of the service, no database.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { sameJson } = require('../../src/modules/cv/service') as typeof import('../../src/modules/cv/service');
-
+describe('sameJson (the element diff of ReplaceCV)', () => {
   it('is equality of JSON values regardless of key order and of undefined keys', () => {
     expect(sameJson({ a: 1, b: { c: [1, { d: 'æ' }] } }, { b: { c: [1, { d: 'æ' }] }, a: 1 })).toBe(true);
     expect(sameJson({ a: 1, b: undefined }, { a: 1 })).toBe(true);
