@@ -122,6 +122,17 @@ describe('the PDF read back', () => {
     texts.forEach((text, i) => expect(text).toContain(`Borger nummer ${i}`));
   });
 
+  it('deeply nested lists, very long words and characters outside WinAnsi still render', async () => {
+    const view: CvPdfView = {
+      ...cvProfilToPdfView(profil()),
+      fagligProfilHtml: '<ul><li>'.repeat(60) + 'dybt nede' + '</li></ul>'.repeat(60) + `<p>${'x'.repeat(3000)}</p><p>Łódź 😀</p>`,
+    };
+    const { text } = await extractPdfText(await renderCvPdf(view, { oprettet: AT }));
+    expect(text).toContain('dybt nede');
+    expect(text).toContain('?ódz ?');
+    expect(text.split('x').length - 1).toBeGreaterThanOrEqual(3000);
+  });
+
   it('the same view and time give the same bytes', async () => {
     const view = cvProfilToPdfView(profil());
     expect((await renderCvPdf(view, { oprettet: AT })).equals(await renderCvPdf(view, { oprettet: AT }))).toBe(true);

@@ -11,6 +11,7 @@ import { tilWinAnsi } from './winansi';
  */
 
 const MARGIN = 50;
+const MAX_INDRYK_NIVEAU = 6;
 const FARVE_TEKST = '#1a1a1a';
 const FARVE_SVAG = '#555555';
 const FARVE_ACCENT = '#0b4f6c';
@@ -194,7 +195,8 @@ function fagligProfil(doc: Doc, html: string) {
   const blokke = summaryHtmlToBlocks(html);
   doc.fontSize(10).fillColor(FARVE_TEKST);
   for (const blok of blokke) {
-    const indryk = blok.niveau * 14;
+    // Deeper lists than this are drawn at this depth, so the text keeps a usable width.
+    const indryk = Math.min(blok.niveau, MAX_INDRYK_NIVEAU) * 14;
     const x = MARGIN + indryk + (blok.art === 'afsnit' ? 0 : 14);
     const width = bredde(doc) - (x - MARGIN);
     const y = doc.y;

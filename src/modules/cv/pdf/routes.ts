@@ -45,6 +45,7 @@ export default async function cvPdfRoutes(fastify: FastifyInstance, opts: { serv
   const service = new CvPdfService(cv, app.clock);
   const cvNumre = new WeakMap<FastifyRequest, string>();
   const fejlkoder = new WeakMap<FastifyRequest, number>();
+  const logget = new WeakSet<FastifyRequest>();
 
   // The audit log, as cv's routes write it (src/modules/cv/routes.ts): the same table and fields.
   app.addHook('onError', async (request, _reply, error) => {
@@ -58,7 +59,8 @@ export default async function cvPdfRoutes(fastify: FastifyInstance, opts: { serv
     if (!operation || !principal) return payload;
     const header = request.headers[CPR_HEADER];
     const cpr = isValidCpr(header) && header !== UNKNOWN_CPR ? header : null;
-    if (isOwner(principal, cpr ?? undefined)) return payload;
+    if (logget.has(request) || isOwner(principal, cpr ?? undefined)) return payload;
+    logget.add(request);
     await cv.audit({
       subjekt: principal.subject,
       rolle: principal.role,
