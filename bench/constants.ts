@@ -9,8 +9,15 @@ import { findProjectRoot } from '../src/db/migrate';
 export const REPO_ROOT = findProjectRoot(__dirname);
 export const DATA_DIR = path.join(REPO_ROOT, '.data');
 
-export const DATABASE_NAME = 'jobnet_bench';
-export const REDIS_KEY_PREFIX = 'jobnet-bench:';
+/**
+ * The bench's own database (dropped and recreated by every run) and Redis key prefix. Two benches
+ * on one machine must not share them: set BENCH_NAME (lower-case letters, digits, _) to give a run
+ * its own, `jobnet_bench_<name>` and `jobnet-bench-<name>:`.
+ */
+const BENCH_NAME = process.env.BENCH_NAME ?? '';
+if (!/^[a-z0-9_]{0,30}$/.test(BENCH_NAME)) throw new Error(`BENCH_NAME must be lower-case letters, digits and _, got '${BENCH_NAME}'`);
+export const DATABASE_NAME = BENCH_NAME ? `jobnet_bench_${BENCH_NAME}` : 'jobnet_bench';
+export const REDIS_KEY_PREFIX = BENCH_NAME ? `jobnet-bench-${BENCH_NAME}:` : 'jobnet-bench:';
 export const KEY_FILE = path.join(DATA_DIR, 'bench-signing-key.pem');
 export const RESULT_FILE = path.join(DATA_DIR, 'bench-result.json');
 /** Tokens carry this audience and every server requires it (as production with AUTH_AUDIENCE does). */
@@ -45,7 +52,7 @@ export type ParentMessage =
 
 export interface LoadJob {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: string;
   /** Round robin over these citizens (each request: the next citizen's token and CPR header). */

@@ -8,6 +8,11 @@ import { applyMigrations } from '../src/db/migrate';
 import { LOCAL_ISSUER, LOCAL_KID, loadOrCreateLocalKey } from '../src/auth/local-key';
 import { ROLE_SCOPES } from '../src/domain/access';
 import { AUDIENCE, DATABASE_NAME, KEY_FILE } from './constants';
+import { largeCvInput } from '../src/modules/cv/demo-data';
+import { searchColumns, toProfil, type CvContext } from '../src/modules/cv/service';
+
+/** The body of every ReplaceCV: a realistic CV of about 20 KB of JSON. */
+export const CV_BODY = largeCvInput();
 
 /**
  * n distinct well-formed CPRs of real dates (DD 01-28, MM 01-12, YY 50-99, 7th digit 1 = 1900s),
@@ -112,4 +117,39 @@ export function signTokens(cprs: string[]): Record<string, string> {
   const sign = createSigner({ key: key.privateKeyPem, algorithm: 'ES256', kid: LOCAL_KID, iss: LOCAL_ISSUER, aud: AUDIENCE, expiresIn: 8 * 3600_000 });
   const scope = ROLE_SCOPES.borger.join(' ');
   return Object.fromEntries(cprs.map((cpr, i) => [cpr, sign({ sub: `bench-borger-${i}`, role: 'borger', scope, cpr })]));
+}
+
+/**
+ * CV data: every citizen gets a Jobnet account (CV number 3xxxxxxx) and registry facts; every
+ * reader also a CV of about 20 KB (the ReplaceCV body), so GetCV reads a realistic document.
+ */
+export async function seedCv(pool: Pool, readers: string[], writers: string[]): Promise<void> {
+  const all = [...readers, ...writers];
+  await pool.query(
+    `INSERT INTO jobnet_konto (cpr, "cvNummer") SELECT cpr, (30000000 + n)::text FROM unnest($1::bpchar[]) WITH ORDINALITY AS t(cpr, n)`,
+    [all],
+  );
+  await pool.query(
+    `INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn, akasse, ydelsesgruppe, adresselinje, postnummer, postdistrikt)
+     SELECT cpr, '751', 'Aarhus', '1001', 'Dagpenge', 'Åboulevarden 12', '8000', 'Aarhus C' FROM unnest($1::bpchar[]) AS cpr`,
+    [all],
+  );
+  const ctx = { cpr: readers[0], fornavn: 'Bench', efternavn: 'Borger', adresselinje: 'Åboulevarden 12', postnummer: '8000', postdistrikt: 'Aarhus C', landekode: 'DK' } as CvContext;
+  const dokument = toProfil(ctx, '30000001', CV_BODY);
+  const s = searchColumns(dokument);
+  await pool.query(
+    `WITH r AS (SELECT cpr, gen_random_uuid() AS id FROM unnest($1::bpchar[]) AS cpr),
+     c AS (INSERT INTO cv (cpr, "versionId", oprettet, opdateret) SELECT cpr, id, now(), now() FROM r)
+     INSERT INTO cv_version (id, cpr, aarsag, tidspunkt, dokument, stillinger, uddannelsesniveauer, sprog, koerekort, postnummer, opdateret)
+     SELECT id, cpr, 'ReplaceCV', now(), $2::jsonb, $3::int[], $4::text[], $5::text[], $6::text[], $7, now() FROM r`,
+    [readers, JSON.stringify(dokument), s.stillinger, s.uddannelsesniveauer, s.sprog, s.koerekort, s.postnummer],
+  );
+  await pool.query('ANALYZE jobnet_konto, cv_stamdata, cv, cv_version');
+}
+
+/** Removes the writers' CVs (versions go with them) and the events, so every ReplaceCV run starts alike. */
+export async function resetCvWriters(pool: Pool, writers: string[]): Promise<void> {
+  await pool.query('DELETE FROM cv WHERE cpr = ANY($1::bpchar[])', [writers]);
+  await pool.query('TRUNCATE cv_haendelse, cv_adgangslog');
+  await pool.query('VACUUM (ANALYZE) cv, cv_version, cv_haendelse');
 }

@@ -95,6 +95,8 @@ export interface ScenarioSummary {
   halfRate?: { rate: number; load: LoadResult };
   /** bare at the service's half rate: the floor for the p99 on this machine. */
   halfRateBare?: LoadResult;
+  /** No baseline and no targets (GetCVAsPdf). */
+  reportOnly?: boolean;
 }
 
 const ratio = (s: ScenarioSummary, a: ServerName, b: ServerName, of: (x: ServerSummary) => number = (x) => x.rps) => {

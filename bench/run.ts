@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { Redis } from 'ioredis';
-import { citizens, CREATE_BODY, prepareDatabase, resetTilmeldere, resetWriters, seed, signTokens, tilmeldingBody } from './fixtures';
+import { citizens, CREATE_BODY, CV_BODY, prepareDatabase, resetCvWriters, resetTilmeldere, resetWriters, seed, seedCv, signTokens, tilmeldingBody } from './fixtures';
 import { systemClock, today } from '../src/domain/clock';
 import { median, ratioTable, scenarioTable, summarize, targets, targetTable, type Run, type ScenarioSummary } from './report';
 import {
@@ -34,7 +34,7 @@ import {
 } from './constants';
 
 const SERVER_NAMES = ['service', 'bare', 'bare-merging', 'express'] as const satisfies readonly ServerName[];
-const SCENARIO_NAMES = ['read-one', 'read-many', 'write', 'tilmelding-read', 'tilmelding-write'] as const;
+const SCENARIO_NAMES = ['read-one', 'read-many', 'write', 'tilmelding-read', 'tilmelding-write', 'cv-read', 'cv-write', 'pdf'] as const;
 type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 const opts = {
@@ -58,17 +58,23 @@ const opts = {
 const readers = citizens(0, opts.readCitizens);
 const writers = citizens(opts.readCitizens, opts.writeCitizens);
 const tilmeldere = citizens(opts.readCitizens + opts.writeCitizens, opts.tilmeldingCitizens);
+/** GetCVAsPdf: the readers' 20 KB CVs (seedCv), rendered in turn. */
+const PDF_PATH = '/v1/CV/Pdf';
+const pdfCitizens = readers.slice(0, envInt('BENCH_PDF_CITIZENS', 200));
 
 interface Scenario {
   name: ScenarioName;
   title: string;
   kind: 'read' | 'write';
-  method: 'GET' | 'POST';
-  path: string;
+  method: 'GET' | 'POST' | 'PUT';
+  /** Default /v1/Jobagent. */
+  path?: string;
   body?: string;
   citizens: string[];
   /** bare-merging differs from bare only for reads. */
   servers: ServerName[];
+  /** Measured and printed, but no baseline and no targets (GetCVAsPdf: PDFs per second and p99). */
+  reportOnly?: boolean;
 }
 
 const ALL_SCENARIOS: Scenario[] = [
@@ -111,12 +117,44 @@ const ALL_SCENARIOS: Scenario[] = [
     citizens: tilmeldere,
     servers: ['service', 'bare', 'express'],
   },
+  {
+    name: 'cv-read',
+    title: `GET /v1/CV (GetCV, ${readers.length.toLocaleString('en-US')} citizens with a 20 KB CV, round robin)`,
+    kind: 'read',
+    method: 'GET',
+    path: '/v1/CV',
+    citizens: readers,
+    servers: ['service', 'bare', 'express'],
+  },
+  {
+    name: 'cv-write',
+    title: `PUT /v1/CV (ReplaceCV, a ${(JSON.stringify(CV_BODY).length / 1024).toFixed(0)} KB CV, ${writers.length.toLocaleString('en-US')} citizens)`,
+    kind: 'write',
+    method: 'PUT',
+    path: '/v1/CV',
+    body: JSON.stringify(CV_BODY),
+    citizens: writers,
+    servers: ['service', 'bare', 'express'],
+  },
+  {
+    name: 'pdf',
+    title: `GET ${PDF_PATH} (GetCVAsPdf, ${pdfCitizens.length} CVs round robin)`,
+    kind: 'read',
+    method: 'GET',
+    path: PDF_PATH,
+    citizens: pdfCitizens,
+    servers: ['service'],
+    reportOnly: true,
+  },
 ];
 
-/** Puts a write scenario's data back to its start (the writers' job agents, the enrollments). */
-async function reset(scenario: Scenario, pool: Pool): Promise<void> {
-  if (scenario.name === 'write') await resetWriters(pool, writers);
-  if (scenario.name === 'tilmelding-write') {
+const pathOf = (s: Scenario) => s.path ?? '/v1/Jobagent';
+const isCv = (s: Scenario) => s.name.startsWith('cv-');
+/** Before every write run the writers start from the same state. */
+async function resetFor(pool: Pool, s: Scenario) {
+  if (s.name === 'write') await resetWriters(pool, writers);
+  if (s.name === 'cv-write') await resetCvWriters(pool, writers);
+  if (s.name === 'tilmelding-write') {
     // Requests still in flight when the previous run stopped would otherwise commit after the
     // DELETE, and the next run would meet those citizens enrolled (409/4316).
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -275,7 +313,7 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
     // A citizen per server: a citizen can enroll only once.
     const cpr = scenario.citizens[Math.min(i, scenario.citizens.length - 1)];
     const send = () =>
-      fetch(`http://127.0.0.1:${child.port}${scenario.path}`, {
+      fetch(`http://127.0.0.1:${child.port}${pathOf(scenario)}`, {
         method: scenario.method,
         headers: {
           authorization: `Bearer ${tokens[cpr]}`,
@@ -292,18 +330,26 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
       await new Promise((r) => setTimeout(r, 500));
       res = await send();
     }
+    if (scenario.name === 'pdf') {
+      const pdf = Buffer.from(await res.arrayBuffer());
+      if (res.status !== 200 || res.headers.get('content-type') !== 'application/pdf' || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
+        throw new Error(`${name} answered GetCVAsPdf with ${res.status} ${res.headers.get('content-type')}: ${pdf.subarray(0, 300).toString()}`);
+      }
+      continue;
+    }
     const text = await res.text();
-    const expected = scenario.kind === 'write' ? 201 : 200;
+    const expected = scenario.name === 'write' ? 201 : 200;
     if (res.status !== expected) throw new Error(`${name} answered ${scenario.method} with ${res.status}, expected ${expected}: ${text.slice(0, 300)}`);
     const body = JSON.parse(text);
-    const jobagent = scenario.path === '/v1/Jobagent';
+    const jobagent = pathOf(scenario) === '/v1/Jobagent';
     const item = scenario.kind === 'write' || !jobagent ? body : body.jobagenter?.[0];
-    if (!jobagent && scenario.kind === 'read' && body.tilmeldt !== true) throw new Error(`${name}: expected an enrolled citizen, got ${text.slice(0, 300)}`);
+    if (scenario.name === 'tilmelding-read' && body.tilmeldt !== true) throw new Error(`${name}: expected an enrolled citizen, got ${text.slice(0, 300)}`);
     if (jobagent && scenario.kind === 'read' && body.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
+    if (scenario.name === 'cv-read' && body.cvProfil?.cv?.tidligereErhvervserfaring?.length !== 12) throw new Error(`${name}: expected the 20 KB CV, got ${text.slice(0, 300)}`);
     const shape = (o: Record<string, unknown>): string =>
       Object.keys(o)
         .sort()
-        .map((k) => (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k]) && k !== 'soegeparametre' ? `${k}{${shape(o[k] as Record<string, unknown>)}}` : k))
+        .map((k) => (o[k] && typeof o[k] === 'object' && !Array.isArray(o[k]) && k !== 'soegeparametre' && k !== 'cv' ? `${k}{${shape(o[k] as Record<string, unknown>)}}` : k))
         .join(',');
     shapes.set(name, shape(item));
   }
@@ -355,7 +401,7 @@ async function overlapCheck(scenario: Scenario, servers: Map<ServerName, Child>,
     const cpr = scenario.citizens[scenario.citizens.length - 1 - i];
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
-        fetch(`http://127.0.0.1:${child.port}${scenario.path}`, {
+        fetch(`http://127.0.0.1:${child.port}${pathOf(scenario)}`, {
           method: 'POST',
           headers: { authorization: `Bearer ${tokens[cpr]}`, 'x-civilRegistrationIdentifier': cpr, 'x-requestId': randomUUID(), 'content-type': 'application/json' },
           body: scenario.body,
@@ -387,6 +433,7 @@ async function main() {
   const databaseUrl = await prepareDatabase(opts.databaseBase);
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   await seed(pool, readers, writers, tilmeldere);
+  if (scenarios.some((s) => isCv(s) || s.name === 'pdf')) await seedCv(pool, readers, writers);
   const redis = new Redis(opts.redisUrl, { lazyConnect: true });
   await redis.connect();
   await cleanRedis(redis);
@@ -415,7 +462,7 @@ async function main() {
     await sanityCheck(scenario, servers, tokens);
     if (scenario.name === 'write') await limitCheck(scenario, servers, tokens);
     if (scenario.name === 'tilmelding-write') await overlapCheck(scenario, servers, tokens);
-    await reset(scenario, pool);
+    await resetFor(pool, scenario);
   }
 
   const failures: string[] = [];
@@ -427,7 +474,7 @@ async function main() {
   const job = (scenario: Scenario, child: Child, seconds: number, overallRate?: number): LoadJob => ({
     url: `http://127.0.0.1:${child.port}`,
     method: scenario.method,
-    path: scenario.path,
+    path: pathOf(scenario),
     body: scenario.body,
     citizens: scenario.citizens,
     connections: opts.connections,
@@ -439,7 +486,7 @@ async function main() {
   if (opts.warmupSeconds > 0) {
     for (const scenario of scenarios) {
       for (const name of scenario.servers) {
-        await reset(scenario, pool);
+        await resetFor(pool, scenario);
         const w = await load(loadgen, job(scenario, servers.get(name)!, opts.warmupSeconds));
         if (notOk(w) > 0) warmupProblems.push(`warm-up ${scenario.name} ${name}: ${describe(w)}`);
       }
@@ -453,7 +500,7 @@ async function main() {
       const order = scenario.servers.map((_, i) => scenario.servers[(i + round - 1) % scenario.servers.length]);
       for (const name of order) {
         const child = servers.get(name)!;
-        await reset(scenario, pool);
+        await resetFor(pool, scenario);
         const before = await child.usage();
         const stopRss = watchRss(child.proc.pid!);
         const result = await load(loadgen, job(scenario, child, opts.seconds));
@@ -472,20 +519,26 @@ async function main() {
   // p99 of the service at half of its own maximum (median) rate.
   const summaries: ScenarioSummary[] = [];
   for (const scenario of scenarios) {
-    const summary: ScenarioSummary = { name: scenario.name, title: scenario.title, kind: scenario.kind, servers: summarize(runs, scenario.name, scenario.servers) };
+    const summary: ScenarioSummary = {
+      name: scenario.name,
+      title: scenario.title,
+      kind: scenario.kind,
+      servers: summarize(runs, scenario.name, scenario.servers),
+      ...(scenario.reportOnly ? { reportOnly: true } : {}),
+    };
     const service = servers.get('service');
     const max = median(runs.filter((r) => r.scenario === scenario.name && r.server === 'service').map((r) => r.load.rps));
     if (service && max > 2) {
       const rate = Math.floor(max / 2);
-      await reset(scenario, pool);
+      await resetFor(pool, scenario);
       const result = await load(loadgen, job(scenario, service, opts.seconds, rate));
       summary.halfRate = { rate, load: result };
       if (notOk(result) > 0) failures.push(`half rate ${scenario.name} service: ${describe(result)}`);
       console.log(`half rate ${scenario.name.padEnd(9)} service      ${rate} req/s asked, ${Math.round(result.rps)} served  p99 ${result.latency.p99} ms`);
       // The same rate on bare: the floor the machine (PostgreSQL's commit, the scheduler) sets for the tail.
-      const bare = servers.get('bare');
+      const bare = scenario.servers.includes('bare') ? servers.get('bare') : undefined;
       if (bare) {
-        await reset(scenario, pool);
+        await resetFor(pool, scenario);
         const floor = await load(loadgen, job(scenario, bare, opts.seconds, rate));
         summary.halfRateBare = floor;
         console.log(`half rate ${scenario.name.padEnd(9)} bare         ${rate} req/s asked, ${Math.round(floor.rps)} served  p99 ${floor.latency.p99} ms`);
@@ -502,10 +555,23 @@ async function main() {
     if (s.halfRateBare) console.log(`bare at the same rate: p50 ${s.halfRateBare.latency.p50} ms, p99 ${s.halfRateBare.latency.p99} ms`);
     console.log('');
   }
-  console.log(ratioTable(summaries));
-  console.log('');
-  const targetList = targets(summaries);
+  const compared = summaries.filter((s) => !s.reportOnly);
+  if (compared.length > 0) {
+    console.log(ratioTable(compared));
+    console.log('');
+  }
+  const targetList = targets(compared);
   console.log(targetTable(targetList));
+  for (const s of summaries.filter((x) => x.name === 'pdf')) {
+    const v = s.servers.find((x) => x.server === 'service');
+    if (v) {
+      console.log(
+        `\nGetCVAsPdf: ${v.rps.toFixed(1)} PDFs/s (median of the rounds), p99 ${v.p99} ms at full load` +
+          (s.halfRate ? `, p99 ${s.halfRate.load.latency.p99} ms at ${s.halfRate.rate} PDFs/s (half)` : '') +
+          `; ${Math.round(v.cpuMicrosPerRequest)} µs CPU per PDF`,
+      );
+    }
+  }
 
   const saturated = summaries.flatMap((s) => s.servers.filter((v) => v.loadgenCpuShare > 0.9).map((v) => `${s.name}/${v.server}`));
   if (saturated.length > 0) {

@@ -18,6 +18,19 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { JobagentRecord } from '../src/modules/jobagent/service';
 import { MAX_JOBAGENTER_PR_BORGER } from '../src/domain/kodelister';
+import {
+  checkCvInput,
+  CONTEXT_COLUMNS,
+  CONTEXT_FROM,
+  REPLACE_LOCK_SQL,
+  REPLACE_READ_SQL,
+  REPLACE_WRITE_SQL,
+  replaceWriteParams,
+  toCv,
+  toProfil,
+  type CvContext,
+} from '../src/modules/cv/service';
+import type { Cv, CvInput, CvProfil } from '../src/modules/cv/schemas';
 
 const JOBAGENT_COLUMNS = `j.id, j.titel, j.email, j."emailVerificeret", j.udsendelsesinterval, j."smsNotifikation",
   j.soegeparametre, j.oprettet, j.opdateret`;
@@ -170,4 +183,56 @@ export async function tilmeldingsstatusMany(pool: Pool, cprs: string[]): Promise
   const statement = statusManyStatement(cprs, today(systemClock));
   const { rows } = await pool.query(statement.text, statement.values);
   return new Map((rows as AktuelRow[]).map((r) => [r.cpr, toStatus(r)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// CV (GetCV, ReplaceCV). The statements are the service's own (src/modules/cv/service.ts exports
+// them), so the baseline cannot drift from what the service sends:
+// - GetCV: 1 statement, the citizen LEFT JOIN registry facts, account, CV and current version.
+// - ReplaceCV: 1 transaction: BEGIN, the lock of the CV account (its row lock serialises a
+//   citizen's replaces), the read of the current CV, the write (CV, version, one event per changed element)
+//   in one statement, COMMIT. The element diff and the sanitised summary are computed in between
+//   by the service's own functions. (5 round trips: the lock is a statement of its own, so the read
+//   after it sees a replace that committed while this one waited.)
+
+export const CV_SQL = {
+  read: `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM ${CONTEXT_FROM.text} LEFT JOIN cv_version v ON v.id = c."versionId" WHERE b.cpr = $1`,
+  lock: REPLACE_LOCK_SQL,
+  lockedRead: REPLACE_READ_SQL,
+  write: REPLACE_WRITE_SQL,
+} as const;
+
+/** GetCV's answer, or a rule answer (404/1010, 404/4103, 404/4755, 409/4753...). */
+export async function getCv(pool: Pool, cpr: string): Promise<Cv> {
+  const { rows } = await pool.query(CV_SQL.read, [cpr]);
+  if (rows.length === 0) throw new RuleAnswer(404, 1010);
+  try {
+    return toCv(rows[0] as CvContext);
+  } catch (err) {
+    const kode = (err as { kode?: number }).kode;
+    if (kode) throw new RuleAnswer((err as { status: number }).status, kode);
+    throw err;
+  }
+}
+
+/** ReplaceCV in the service's transaction. */
+export async function replaceCv(pool: Pool, cpr: string, body: CvInput): Promise<{ serviceKvittering: { haendelsestidspunkt: string; beskedId: string } }> {
+  const sanitized = checkCvInput(body);
+  const now = new Date();
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const locked = await client.query(CV_SQL.lock, [cpr]);
+    const ctx = locked.rowCount === 1 ? ((await client.query(CV_SQL.lockedRead, [cpr])).rows[0] as CvContext & { dokument: CvProfil | null }) : undefined;
+    if (!ctx || ctx.doed || (ctx.tilstand && ctx.tilstand !== 'Aktiv')) throw new RuleAnswer(ctx ? 409 : 404, ctx ? 4753 : 4103);
+    const versionId = randomUUID();
+    await client.query(CV_SQL.write, replaceWriteParams(ctx, toProfil(ctx, ctx.cvNummer!, body, sanitized), versionId, now));
+    await client.query('COMMIT');
+    return { serviceKvittering: { haendelsestidspunkt: now.toISOString(), beskedId: versionId } };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * Prints a bearer token signed with the local key the embedded server trusts.
- *   npm run token -- --cpr <cpr> [--role <role>] [--scope "<scopes>"] [--sub <subject>] [--hours <n>]
- * Without --scope the token gets every scope the role may have.
+ *   npm run token -- --cpr <cpr> [--role <role>] [--scope "<scopes>"] [--sub <subject>] [--org <organisation>] [--hours <n>]
+ * Without --scope the token gets every scope the role may have. --org: the organisation a job centre
+ * (municipality code, e.g. 751) or an a-kasse (its number) acts for.
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,7 @@ import { ROLES, ROLE_SCOPES, type Role } from '../src/domain/access';
 import { isValidCpr } from '../src/domain/cpr';
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run token -- --cpr <cpr> [--role ${ROLES.join('|')}] [--scope "<scopes>"] [--sub <subject>] [--hours <n>]\n`);
+  process.stderr.write(`${message}\nUsage: npm run token -- --cpr <cpr> [--role ${ROLES.join('|')}] [--scope "<scopes>"] [--sub <subject>] [--org <organisation>] [--hours <n>]\n`);
   process.exit(2);
 }
 
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     role: { type: 'string', default: 'borger' },
     scope: { type: 'string' },
     sub: { type: 'string' },
+    org: { type: 'string' },
     hours: { type: 'string', default: '8' },
   },
 });
@@ -43,6 +45,7 @@ const token = signLocalToken(
     role,
     scope: values.scope ?? ROLE_SCOPES[role].join(' '),
     ...(values.cpr && role === 'borger' ? { cpr: values.cpr } : {}),
+    ...(values.org ? { org: values.org } : {}),
   },
   hours * 3600_000,
 );

@@ -22,6 +22,9 @@ import requestGate, { REQUEST_ID_HEADER, validRequestId, type RequestGateStore }
 import v1 from './modules/v1';
 import { jobagentSchemas } from './modules/jobagent/routes';
 import { tilmeldingSchemas } from './modules/tilmelding/routes';
+import { cvSchemas } from './modules/cv/routes';
+import { asylovergangSchemas } from './modules/cv/asyl/routes';
+import { cvPdfSchemas } from './modules/cv/pdf/routes';
 
 export interface AppOptions {
   config: Config;
@@ -73,7 +76,9 @@ export async function buildApp({ config, clock = systemClock, logStream, request
 
   app.decorate('config', config);
   app.decorate('clock', clock);
-  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas]) app.addSchema(schema);
+  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas, ...cvSchemas, ...asylovergangSchemas, ...cvPdfSchemas]) {
+    app.addSchema(schema);
+  }
 
   try {
     await app.register(errors);

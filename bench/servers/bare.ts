@@ -8,10 +8,11 @@
  * process.nextTick). That is the practical limit for reads on this stack.
  */
 import Fastify from 'fastify';
-import { READ_JOBAGENT, READ_TILMELDING, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
+import { READ_CV, READ_JOBAGENT, READ_TILMELDING, WRITE_CV, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
 import { TilmeldingInput } from '../../src/modules/tilmelding/schemas';
 import { JobagentInput } from '../../src/modules/jobagent/schemas';
-import { createJobagent, listJobagenter, listJobagenterMany, RuleAnswer, tilmeld, tilmeldingsstatus, tilmeldingsstatusMany, type JobagentBody } from '../sql';
+import { CvInput } from '../../src/modules/cv/schemas';
+import { createJobagent, getCv, listJobagenter, listJobagenterMany, replaceCv, RuleAnswer, tilmeld, tilmeldingsstatus, tilmeldingsstatusMany, type JobagentBody } from '../sql';
 import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
 
 const merging = process.argv.includes('merging');
@@ -90,6 +91,18 @@ startOrDie(async () => {
     const svar = await status(caller.cpr);
     if (!svar) throw new HttpAnswer(404, 1010);
     return svar;
+  });
+
+  app.get('/v1/CV', async (request) => {
+    const caller = authorize(verify, request.headers, READ_CV);
+    await claimRequestId(redis, caller);
+    return getCv(pool, caller.cpr);
+  });
+
+  app.put('/v1/CV', { schema: { body: CvInput } }, async (request) => {
+    const caller = authorize(verify, request.headers, WRITE_CV);
+    await claimRequestId(redis, caller);
+    return replaceCv(pool, caller.cpr, request.body as CvInput);
   });
 
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -7,10 +7,11 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { READ_JOBAGENT, READ_TILMELDING, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
+import { READ_CV, READ_JOBAGENT, READ_TILMELDING, WRITE_CV, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
 import { TilmeldingInput } from '../../src/modules/tilmelding/schemas';
 import { JobagentInput } from '../../src/modules/jobagent/schemas';
-import { createJobagent, listJobagenter, RuleAnswer, tilmeld, tilmeldingsstatus, type JobagentBody } from '../sql';
+import { CvInput } from '../../src/modules/cv/schemas';
+import { createJobagent, getCv, listJobagenter, replaceCv, RuleAnswer, tilmeld, tilmeldingsstatus, type JobagentBody } from '../sql';
 import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
 
 startOrDie(async () => {
@@ -22,6 +23,7 @@ startOrDie(async () => {
   addFormats(ajv); // the service validates `format: date` as a real calendar date too
   const validateInput = ajv.compile<JobagentBody>(JobagentInput);
   const validateTilmelding = ajv.compile<TilmeldingInput>(TilmeldingInput);
+  const validateCv = ajv.compile<CvInput>(CvInput);
 
   const app = express();
   app.disable('x-powered-by');
@@ -56,6 +58,19 @@ startOrDie(async () => {
     const caller = authorize(verify, req.headers, READ_TILMELDING);
     await claimRequestId(redis, caller);
     res.json(await tilmeldingsstatus(pool, caller.cpr));
+  });
+
+  app.get('/v1/CV', async (req, res) => {
+    const caller = authorize(verify, req.headers, READ_CV);
+    await claimRequestId(redis, caller);
+    res.json(await getCv(pool, caller.cpr));
+  });
+
+  app.put('/v1/CV', async (req, res) => {
+    const caller = authorize(verify, req.headers, WRITE_CV);
+    await claimRequestId(redis, caller);
+    if (!validateCv(req.body)) throw new HttpAnswer(400, 1014);
+    res.json(await replaceCv(pool, caller.cpr, req.body));
   });
 
   // Express 5 passes rejected promises of async handlers here.

@@ -18,6 +18,13 @@ export const SCOPES = {
   // --- Tilmelding: enrollment, de-registration, flags, status and history (area tilmelding) ---
   tilmeldingRead: 'tilmelding.read',
   tilmeldingWrite: 'tilmelding.write',
+  // CV (CVService, CVWorkFlowService); see the CV block below.
+  cvRead: 'match.cv.read',
+  cvWrite: 'match.cv.write',
+  cvStatusWrite: 'match.cv.status.write',
+  cvAdgangslogRead: 'match.cv.adgangslog.read',
+  /** CV asylum transition dates (CreateAsylumTransition, UpdateAsylumTransition): job centres. */
+  cvAsylovergangWrite: 'match.cv.asylovergang.write',
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
@@ -45,12 +52,12 @@ export const TILMELDING_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
 
 /** Every scope a role may be granted (what `npm run token` puts in a token without --scope). */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-  borger: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.borger, ...TILMELDING_ROLE_SCOPES.borger],
-  jobcenter: [...KODELISTE_ROLE_SCOPES.jobcenter, ...TILMELDING_ROLE_SCOPES.jobcenter],
-  'a-kasse': [...KODELISTE_ROLE_SCOPES['a-kasse'], ...TILMELDING_ROLE_SCOPES['a-kasse']],
-  'anden-aktoer': [...KODELISTE_ROLE_SCOPES['anden-aktoer'], ...TILMELDING_ROLE_SCOPES['anden-aktoer']],
-  system: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.system, ...TILMELDING_ROLE_SCOPES.system],
-  star: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.star, ...TILMELDING_ROLE_SCOPES.star],
+  borger: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.borger, ...TILMELDING_ROLE_SCOPES.borger, SCOPES.cvRead, SCOPES.cvWrite],
+  jobcenter: [...KODELISTE_ROLE_SCOPES.jobcenter, ...TILMELDING_ROLE_SCOPES.jobcenter, SCOPES.cvRead, SCOPES.cvStatusWrite, SCOPES.cvAsylovergangWrite],
+  'a-kasse': [...KODELISTE_ROLE_SCOPES['a-kasse'], ...TILMELDING_ROLE_SCOPES['a-kasse'], SCOPES.cvRead, SCOPES.cvStatusWrite],
+  'anden-aktoer': [...KODELISTE_ROLE_SCOPES['anden-aktoer'], ...TILMELDING_ROLE_SCOPES['anden-aktoer'], SCOPES.cvRead],
+  system: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.system, ...TILMELDING_ROLE_SCOPES.system, SCOPES.cvRead, SCOPES.cvAdgangslogRead],
+  star: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.star, ...TILMELDING_ROLE_SCOPES.star, SCOPES.cvAdgangslogRead],
 };
 
 /** What a route demands: any one of `scopes`, and one of `roles`. */
@@ -65,6 +72,11 @@ export interface Principal {
   scopes: ReadonlySet<string>;
   /** The citizen's own CPR; only on citizen (borger) tokens. */
   cpr?: string;
+  /**
+   * The organisation the token acts for (claim `org`): a job centre's municipality code (3 digits),
+   * an a-kasse's number, an other actor's id. Decides which citizens a job centre or a-kasse serves.
+   */
+  organisation?: string;
 }
 
 export const READ_JOBAGENT: RouteAccess = {
@@ -116,3 +128,45 @@ export const READ_TILMELDING: RouteAccess = {
 export const REMOVE_JOBNET_FLAG: RouteAccess = { scopes: [SCOPES.tilmeldingWrite], roles: ['jobcenter'] };
 /** RemoveFutureDeregistration: the citizen from Jobnet (and Jobnet's system integration). */
 export const REMOVE_FUTURE_DEREGISTRATION: RouteAccess = { scopes: [SCOPES.tilmeldingWrite], roles: ['borger', 'system'] };
+// ---------------------------------------------------------------------------------------------
+// CV (CVService, CVWorkFlowService; src/modules/cv). docs/decisions.md, "CV", has the matrix.
+// - The citizen reads (GetCV, GetCVStatus, versions) and replaces their own CV and sets its
+//   searchability (ReplaceCV, UpdateCVAvailability).
+// - A job centre reads the CVs of the citizens of its municipality (else 403/8292) and sets their
+//   status; an a-kasse those of its members (no a-kasse: 422/4385, another a-kasse: 403/8291).
+// - An other actor (anden aktør) reaches a CV only by CV number with the citizen's consent; every
+//   other CV read answers 403/4511. The roles a route does not list get 403/4575.
+// - System reads every CV; STAR and system read the audit log of CV reads.
+
+/** GetCV, GetCVStatus, GetAvailableVersions, GetCVOnStatus (and the PDFs). The service decides 4511/8291/8292/4385. */
+export const READ_CV: RouteAccess = {
+  scopes: [SCOPES.cvRead],
+  roles: ['borger', 'jobcenter', 'a-kasse', 'anden-aktoer', 'system'],
+};
+/** ReplaceCV, UpdateCVAvailability: the citizen only. */
+export const WRITE_CV: RouteAccess = {
+  scopes: [SCOPES.cvWrite],
+  roles: ['borger'],
+};
+/** SetCVStatus (UpdateCVStatus): job centres and a-kasser, for the citizens they serve. */
+export const SET_CV_STATUS: RouteAccess = {
+  scopes: [SCOPES.cvStatusWrite],
+  roles: ['jobcenter', 'a-kasse'],
+};
+/** GetCVByCVNumber: with the citizen's consent (9192); not the citizen (who uses GetCV) and not STAR. */
+export const READ_CV_BY_NUMBER: RouteAccess = {
+  scopes: [SCOPES.cvRead],
+  roles: ['jobcenter', 'a-kasse', 'anden-aktoer', 'system'],
+};
+/** The audit log of CV reads: STAR and system only. */
+export const READ_CV_ADGANGSLOG: RouteAccess = {
+  scopes: [SCOPES.cvAdgangslogRead],
+  roles: ['system', 'star'],
+};
+
+// --- CV: asylum transition (src/modules/cv/asyl) ---
+/** CreateAsylumTransition / UpdateAsylumTransition: the job centre only. */
+export const WRITE_ASYLOVERGANG: RouteAccess = {
+  scopes: [SCOPES.cvAsylovergangWrite],
+  roles: ['jobcenter'],
+};

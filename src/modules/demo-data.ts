@@ -3,6 +3,8 @@ import { seedJoboenskerDemoData } from './tilmelding/joboensker-demo-data';
 import { seedDemoCitizens } from '../db/seed';
 import { seedJobagentDemoData } from './jobagent/demo-data';
 import { seedTilmeldingDemoData } from './tilmelding/demo-data';
+import { seedCvDemoData } from './cv/demo-data';
+import { seedAsylovergangDemoData } from './cv/asyl/demo-data';
 
 /**
  * The demo data of the embedded default, the test database and the docs: the shared demo
@@ -14,4 +16,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedJoboenskerDemoData(prisma);
   await seedJobagentDemoData(prisma);
   await seedTilmeldingDemoData(prisma);
+  await seedCvDemoData(prisma);
+  await seedAsylovergangDemoData(prisma);
 }

@@ -6,6 +6,11 @@ import underPressure from '@fastify/under-pressure';
 import { loadSheddingOptions } from '../plugins/load-shedding';
 import jobagent from './jobagent/routes';
 import tilmelding from './tilmelding/routes';
+import cv from './cv/routes';
+import cvAsylovergang from './cv/asyl/routes';
+import cvPdf from './cv/pdf/routes';
+import { CvService } from './cv/service';
+import { asylumEditWindowCheck } from './cv/asyl/service';
 
 /**
  * Every /v1 route, behind the same onRequest hooks in this order: authenticate (401/403),
@@ -25,4 +30,9 @@ export default async function v1(app: FastifyInstance) {
   await app.register(jobnetKonto, { prefix: '/Tilmelding' });
   await app.register(jobagent, { prefix: '/Jobagent' });
   await app.register(tilmelding, { prefix: '/Tilmelding' });
+  // One CvService for the CV plugins; its ReplaceCV refuses edits outside the asylum window (src/modules/cv/asyl).
+  const cvService = new CvService(app.clock, app.pg, asylumEditWindowCheck);
+  await app.register(cv, { prefix: '/CV', service: cvService });
+  await app.register(cvAsylovergang, { prefix: '/CV' });
+  await app.register(cvPdf, { prefix: '/CV', service: cvService });
 }

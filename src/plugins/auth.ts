@@ -94,12 +94,18 @@ function buildVerifier(app: FastifyInstance): Verify {
 }
 
 function toPrincipal(claims: Record<string, unknown>): Principal {
-  const { sub, role, scope, cpr } = claims;
+  const { sub, role, scope, cpr, org } = claims;
   if (typeof sub !== 'string' || !sub) throw unauthorized('The token has no subject');
   if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw unauthorized('The token has no known role');
   if (role === 'borger' && typeof cpr !== 'string') throw unauthorized('A citizen token must carry the citizen\'s cpr');
   const scopes = new Set(typeof scope === 'string' ? scope.split(' ').filter(Boolean) : []);
-  return { subject: sub, role: role as Role, scopes, ...(typeof cpr === 'string' ? { cpr } : {}) };
+  return {
+    subject: sub,
+    role: role as Role,
+    scopes,
+    ...(typeof cpr === 'string' ? { cpr } : {}),
+    ...(typeof org === 'string' && org ? { organisation: org } : {}),
+  };
 }
 
 /**

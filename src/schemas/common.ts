@@ -10,6 +10,15 @@ export const API_TAGS = [
   { name: 'Kodeliste', description: 'Kodelister til tilmeldingsformularerne (referencedata)' },
   { name: 'Jobagent', description: 'Jobagenter og gemte søgninger (REST v1 Jobagent)' },
   { name: 'Tilmelding', description: 'Tilmelding og afmelding som ledig, JobnetFlag, fremtidig afmelding, status og historik (UnemploymentEnrollmentService v8, REST v1 Tilmelding)' },
+  {
+    name: 'CV',
+    description:
+      'Borgerens CV (CVService, CVWorkFlowService): hent, erstat, status, versioner, søgbarhed, opslag på CV-nummer og adgangslog. ' +
+      'De engelske elementnavne er oversat til danske; hver egenskabs beskrivelse slutter med det engelske navn (ordliste: docs/cv-glossary.md). ' +
+      'Den udgåede CreateNewCVOwnerPassword (udgået i 2018-1) er ikke implementeret: Tilmeldings CreateNewJobnetAccount erstatter den.',
+  },
+  { name: 'CV som PDF', description: "Borgerens CV som PDF, som det fremstår for fx en arbejdsgiver, og gemte CV-versioner som PDF (CVService GetCVAsPdf, GetCVOnStatus)" },
+  { name: 'Asyl-overgang', description: 'Overgivelsesdato, tidlige overtagelsesdatoer og frist for CV-opdateringer for borgere, der har opnået asyl (CVService)' },
 ];
 
 export const GUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';

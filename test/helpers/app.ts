@@ -38,13 +38,14 @@ export async function buildTestApp(
 }
 
 /** A bearer token signed with the test key; a citizen token by default, with every scope of the role. */
-export function tokenFor(opts: { cpr?: string; role?: Role; scope?: string; sub?: string } = {}): string {
+export function tokenFor(opts: { cpr?: string; role?: Role; scope?: string; sub?: string; org?: string } = {}): string {
   const role = opts.role ?? 'borger';
   return signLocalToken(loadOrCreateLocalKey(TEST_KEY_FILE), {
     sub: opts.sub ?? `${role}-${randomUUID()}`,
     role,
     scope: opts.scope ?? ROLE_SCOPES[role].join(' '),
     ...(opts.cpr && role === 'borger' ? { cpr: opts.cpr } : {}),
+    ...(opts.org ? { org: opts.org } : {}),
   });
 }
 

@@ -25,6 +25,10 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
+import type { Role } from '../../src/domain/access';
+import { systemClock } from '../../src/domain/clock';
+import { CvInput } from '../../src/modules/cv/schemas';
+import { CvService } from '../../src/modules/cv/service';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -66,6 +70,7 @@ interface Operation {
   path: string;
   bodySchema?: Json;
   pathParams: { name: string; schema: Json }[];
+  queryParams: { name: string; schema: Json }[];
   responses: Record<string, { content?: Record<string, { validate: ValidateFunction }> }>;
 }
 
@@ -76,7 +81,9 @@ function operations(): Operation[] {
     if (!p.startsWith('/v1/Jobagent')) continue;
     for (const method of METHODS) {
       const op = item[method];
-      if (!op) continue;
+      // Jobagent and the operations AREA_OPS sets up; the other CV operations have their own fuzz
+      // (test/cv/cv-fuzz.test.ts: they need roles with an organisation and a CV to succeed).
+      if (!op || !(op.tags?.includes('Jobagent') || op.operationId in AREA_OPS)) continue;
       const pointer = `${DOC_ID}#/paths/${escapePointer(p)}/${method}`;
       const responses: Operation['responses'] = {};
       for (const [status, response] of Object.entries<Json>(op.responses)) {
@@ -96,6 +103,7 @@ function operations(): Operation[] {
         path: p,
         bodySchema: op.requestBody?.content?.['application/json']?.schema,
         pathParams: (op.parameters ?? []).filter((x: Json) => x.in === 'path').map((x: Json) => ({ name: x.name, schema: x.schema })),
+        queryParams: (op.parameters ?? []).filter((x: Json) => x.in === 'query').map((x: Json) => ({ name: x.name, schema: x.schema })),
         responses,
       });
     }
@@ -223,7 +231,10 @@ function shapedBase(s: Json, mutate: boolean): fc.Arbitrary<unknown> {
     case 'string':
       if (typeof s.pattern === 'string') return patternString(s.pattern, unit);
       if (s.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
-      if (s.format === 'date') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      // Calendar days near today, so that date rules (order, windows) are reached, not only the format.
+      if (s.format === 'date') {
+        return fc.date({ noInvalidDate: true, min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z') }).map((d) => d.toISOString().slice(0, 10));
+      }
       return fc.string({ unit, minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 60, 120) });
     case 'integer':
       return fc.integer({ min: s.minimum ?? -1_000_000, max: s.maximum ?? 1_000_000 });
@@ -317,6 +328,53 @@ const MAILED_TOKEN = randomBytes(32).toString('base64url');
 /** Operations only the system role may call. */
 const SYSTEM_OPS = new Set(['GetJobagenterPaaEmail', 'GetAfventendeMails']);
 
+/**
+ * Operations of other areas called by another role than the citizen (a token of that role, which
+ * reaches any CPR), and a reset run before every draw so that the success path stays reachable.
+ */
+const AREA_OPS: Record<
+  string,
+  { role?: Role; org?: string; setup?: (fx: Fixtures) => Promise<unknown>; reset?: (fx: Fixtures) => Promise<unknown> }
+> = {
+  // CV asylum transition, by the Aarhus job centre for the living citizen it serves: Create succeeds
+  // once there is none; Update needs one, with an end date in the future.
+  CreateAsylumTransition: {
+    role: 'jobcenter',
+    org: '751',
+    setup: (fx) => servedByAarhus(fx.living),
+    reset: (fx) => testPrisma().$executeRaw`DELETE FROM asyl_overgang WHERE cpr = ${fx.living}`,
+  },
+  UpdateAsylumTransition: {
+    role: 'jobcenter',
+    org: '751',
+    setup: (fx) => servedByAarhus(fx.living),
+    reset: (fx) => testPrisma().$executeRaw`
+      INSERT INTO asyl_overgang (cpr, overgangsdato, "cvRedigeringSlutdato", overgangskommune)
+      VALUES (${fx.living}, '2000-01-01', '9999-12-31', '751')
+      ON CONFLICT (cpr) DO UPDATE SET overgangsdato = '2000-01-01', "cvRedigeringSlutdato" = '9999-12-31',
+        "tidligCvOvergangsdato" = NULL, "tidligIntegrationskontraktOvergangsdato" = NULL`,
+  },
+  // The CV as PDF: the living citizen needs a CV with a status version.
+  GetCVAsPdf: { setup: (fx) => ensureCvWithVersion(fx.living) },
+  GetCVOnStatusAsPdf: { setup: (fx) => ensureCvWithVersion(fx.living) },
+};
+
+function servedByAarhus(cpr: string) {
+  return testPrisma().$executeRaw`INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn, ydelsesgruppe) VALUES (${cpr}, '751', 'Aarhus', 'Kontanthjaelp') ON CONFLICT DO NOTHING`;
+}
+
+/** A Jobnet account, registry data (Aarhus) and a CV with a status-3 version for the citizen; idempotent. */
+async function ensureCvWithVersion(cpr: string): Promise<void> {
+  const prisma = testPrisma();
+  const has = await prisma.$queryRaw<unknown[]>`SELECT 1 FROM cv WHERE cpr = ${cpr}`;
+  if (has.length > 0) return;
+  await prisma.$executeRaw`INSERT INTO jobnet_konto (cpr, "cvNummer") VALUES (${cpr}, ${`7${cpr.slice(3)}`}) ON CONFLICT DO NOTHING`;
+  await servedByAarhus(cpr);
+  const service = new CvService(systemClock, app.pg);
+  await service.replace(cpr, (CvInput.examples as Json[])[0]);
+  await service.setStatus({ subject: 'fuzz', role: 'jobcenter', scopes: new Set(), organisation: '751' }, cpr, { cvStatus: 3 });
+}
+
 /** Job agent rows written directly; the citizen's counter is kept as the API keeps it. */
 async function seedJobagenter(cpr: string, n: number, pendingToken?: string): Promise<string[]> {
   const rows = Array.from({ length: n }, (_, i) => ({
@@ -356,6 +414,13 @@ interface Request {
   body: Body;
 }
 
+/** A query string of the documented parameters, each present or not, schema-shaped values. */
+function shapedQuery(params: Operation['queryParams']): fc.Arbitrary<[string, string][]> {
+  return fc
+    .tuple(...params.map((p) => fc.option(shaped(p.schema, false).map((v) => String(v).toWellFormed()), { nil: undefined })))
+    .map((values) => params.flatMap((p, i) => (values[i] === undefined ? [] : [[p.name, values[i]] as [string, string]])));
+}
+
 function paramArb(schema: Json, fx: Fixtures): fc.Arbitrary<string> {
   return fc
     .oneof(
@@ -378,9 +443,11 @@ function send(app: FastifyInstance, op: Operation, fx: Fixtures, req: Request, r
 
   const headers = {
     // A system operation is called by the system, except that the 'deceased' draws send a citizen's token (403).
-    ...(SYSTEM_OPS.has(op.id) && req.who !== 'deceased'
-      ? v1Headers(fx[req.who === 'unknown' ? 'unknown' : 'living'], SYSTEM_TOKEN)
-      : v1Headers(fx[req.who], TOKENS[req.who])),
+    ...(AREA_OPS[op.id]?.role
+      ? v1Headers(fx[req.who], tokenFor({ role: AREA_OPS[op.id].role, org: AREA_OPS[op.id].org }))
+      : SYSTEM_OPS.has(op.id) && req.who !== 'deceased'
+        ? v1Headers(fx[req.who === 'unknown' ? 'unknown' : 'living'], SYSTEM_TOKEN)
+        : v1Headers(fx[req.who], TOKENS[req.who])),
     'x-requestId': requestId,
   };
   const { body } = req;
@@ -399,6 +466,7 @@ function violation(op: Operation, res: LightMyRequestResponse, requestId?: strin
   if (!documented.content) return res.body === '' ? undefined : `status ${status} is documented without a body, got ${mediaType}`;
   const media = documented.content[mediaType];
   if (!media) return `content type '${mediaType}' is not documented for ${status} (documented: ${Object.keys(documented.content).join(', ')})`;
+  if (mediaType === 'application/pdf') return res.rawPayload.subarray(0, 5).toString('latin1') === '%PDF-' ? undefined : 'the application/pdf body is not a PDF';
   let json: unknown;
   try {
     json = JSON.parse(res.body);
@@ -411,7 +479,7 @@ function violation(op: Operation, res: LightMyRequestResponse, requestId?: strin
     if (body.status !== res.statusCode) return `the problem's status ${body.status} is not the HTTP status ${status}`;
     if (requestId !== undefined && body.requestId !== requestId) return `the problem's requestId ${body.requestId} is not the x-requestId ${requestId}`;
   }
-  if (res.statusCode === 201 && res.headers.location !== `/v1/Jobagent/${body.jobagentId}`) return `201 without a Location to the new job agent (${res.headers.location})`;
+  if (res.statusCode === 201 && op.path.startsWith('/v1/Jobagent') && res.headers.location !== `/v1/Jobagent/${body.jobagentId}`) return `201 without a Location to the new job agent (${res.headers.location})`;
   return undefined;
 }
 
@@ -460,7 +528,7 @@ afterAll(async () => {
 
 describe(`fuzzing every Jobagent operation from openapi/openapi.json (seed ${SEED}, ${RUNS} runs each)`, () => {
   it('the document has the Jobagent operations', () => {
-    expect(OPERATIONS.map((o) => o.id).sort()).toEqual(
+    expect(OPERATIONS.filter((o) => o.path.startsWith('/v1/Jobagent')).map((o) => o.id).sort()).toEqual(
       ['CreateJobagent', 'DeleteJobagent', 'GetAfventendeMails', 'GetJobagent', 'GetJobagenter', 'GetJobagenterPaaEmail', 'UpdateJobagent', 'VerificereEmail'],
     );
   });
@@ -471,7 +539,12 @@ describe(`fuzzing every Jobagent operation from openapi/openapi.json (seed ${SEE
       const anyRequest: fc.Arbitrary<Request> = fc.record({
         who: fc.constantFrom<Request['who']>('living', 'living', 'living', 'deceased', 'unknown'),
         params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramArb(p.schema, fx)]))),
-        query: fc.option(fc.array(fc.tuple(junkString, junkString).map(([k, v]) => [k.toWellFormed(), v.toWellFormed()] as [string, string]), { maxLength: 3 }), { freq: 5, nil: undefined }),
+        query: op.queryParams.length
+          ? fc.oneof(
+              { weight: 3, arbitrary: shapedQuery(op.queryParams) },
+              { weight: 1, arbitrary: fc.array(fc.tuple(junkString, junkString).map(([k, v]) => [k.toWellFormed(), v.toWellFormed()] as [string, string]), { maxLength: 3 }) },
+            )
+          : fc.option(fc.array(fc.tuple(junkString, junkString).map(([k, v]) => [k.toWellFormed(), v.toWellFormed()] as [string, string]), { maxLength: 3 }), { freq: 5, nil: undefined }),
         body: bodyArb(op.bodySchema),
       });
       // VerificereEmail succeeds only with the mailed token: now and then send it, as the citizen would.
@@ -482,9 +555,11 @@ describe(`fuzzing every Jobagent operation from openapi/openapi.json (seed ${SEE
         op.id === 'VerificereEmail' ? fc.oneof({ weight: 4, arbitrary: anyRequest }, { weight: 1, arbitrary: withMailedToken }) : anyRequest;
       const statuses = new Map<number, number>();
       seen.set(op.id, statuses);
+      await AREA_OPS[op.id]?.setup?.(fx);
 
       const property = fc.asyncProperty(requestArb, async (req) => {
         const requestId = randomUUID();
+        await AREA_OPS[op.id]?.reset?.(fx);
         const res = await send(app, op, fx, req, requestId);
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
         const problem = violation(op, res, requestId);

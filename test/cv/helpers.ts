@@ -1,0 +1,95 @@
+/**
+ * Helpers of the CV tests: fresh citizens with a Jobnet account, registry facts and (optionally)
+ * a CV, and calls with tokens of every role.
+ */
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { tokenFor, v1Headers } from '../helpers/app';
+import { createCitizen, testPrisma } from '../helpers/db';
+import type { Role } from '../../src/domain/access';
+import type { Ydelsesgruppe } from '../../src/modules/cv/kodelister';
+
+export const BASE = '/v1/CV';
+const PROBLEM_JSON = /^application\/problem\+json/;
+
+export interface Setup {
+  /** No Jobnet account (no jobnet_konto row). */
+  utenKonto?: boolean;
+  kommunekode?: string;
+  akasse?: string | null;
+  ydelsesgruppe?: Ydelsesgruppe | null;
+  kontaktgruppe?: number | null;
+  doed?: boolean;
+  /** No cv_stamdata row. */
+  utenStamdata?: boolean;
+}
+
+export interface TestCitizen {
+  cpr: string;
+  cvNummer: string;
+}
+
+/** A fresh citizen: Jobnet account with a unique CV number, registry facts (municipality 751, a-kasse 1001). */
+export async function createCvCitizen(setup: Setup = {}): Promise<TestCitizen> {
+  const b = await createCitizen({ fornavn: 'Søren', efternavn: 'Østergård', ...(setup.doed ? { doedsdato: '2025-01-01' } : {}) });
+  const prisma = testPrisma();
+  if (setup.kontaktgruppe !== undefined) await prisma.borger.update({ where: { cpr: b.cpr }, data: { kontaktgruppe: setup.kontaktgruppe } });
+  let cvNummer = '';
+  if (!setup.utenKonto) {
+    for (let i = 0; i < 20 && !cvNummer; i++) {
+      const candidate = String(randomInt(20_000_000, 99_999_999));
+      const { count } = await prisma.jobnetKonto.createMany({ data: [{ cpr: b.cpr, cvNummer: candidate }], skipDuplicates: true });
+      if (count === 1) cvNummer = candidate;
+    }
+  }
+  if (!setup.utenStamdata) {
+    await prisma.cvStamdata.create({
+      data: {
+        cpr: b.cpr,
+        kommunekode: setup.kommunekode ?? '751',
+        kommunenavn: 'Aarhus',
+        akasse: setup.akasse === undefined ? '1001' : setup.akasse,
+        ydelsesgruppe: setup.ydelsesgruppe === undefined ? 'Andet' : setup.ydelsesgruppe,
+        adresselinje: 'Åboulevarden 1',
+        postnummer: '8000',
+        postdistrikt: 'Aarhus C',
+      },
+    });
+  }
+  return { cpr: b.cpr, cvNummer };
+}
+
+/** A token of each role; job centre of municipality 751 and a-kasse 1001 unless told otherwise. */
+export function token(role: Role, opts: { cpr?: string; org?: string; scope?: string } = {}): string {
+  const org = opts.org ?? (role === 'jobcenter' ? '751' : role === 'a-kasse' ? '1001' : role === 'anden-aktoer' ? 'AA-42' : undefined);
+  return tokenFor({ role, ...(opts.cpr ? { cpr: opts.cpr } : {}), ...(org ? { org } : {}), ...(opts.scope !== undefined ? { scope: opts.scope } : {}) });
+}
+
+export type Method = 'GET' | 'POST' | 'PUT';
+
+export function call(
+  app: FastifyInstance,
+  method: Method,
+  url: string,
+  cpr: string,
+  opts: { token?: string; body?: unknown } = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method,
+    url,
+    headers: v1Headers(cpr, opts.token ?? tokenFor({ cpr })),
+    ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+  });
+}
+
+/** Asserts a problem answer with status and first fejlkode (and felt when given); returns the body. */
+export function expectProblem(res: LightMyRequestResponse, status: number, fejlkode?: number, felt?: string) {
+  const body = res.json();
+  expect({
+    status: res.statusCode,
+    contentType: res.headers['content-type'],
+    fejlkode: body.fejl?.[0]?.fejlkode,
+    ...(felt !== undefined ? { felt: body.fejl?.[0]?.felt } : {}),
+  }).toEqual({ status, contentType: expect.stringMatching(PROBLEM_JSON), fejlkode, ...(felt !== undefined ? { felt } : {}) });
+  return body;
+}
