@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { Client as PgClient } from 'pg';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
 import { fixedClock } from '../../src/domain/clock';
@@ -12,6 +13,7 @@ import { kodelisteRegister } from '../../src/domain/kodeliste-register';
 import { tilJoboensker, writeJoboensker, type JoboenskeInput } from '../../src/modules/tilmelding/joboensker';
 import { DEMO_JOBOENSKER, seedJoboenskerDemoData } from '../../src/modules/tilmelding/joboensker-demo-data';
 import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
+import { citizen, koder } from './helpers';
 import { BYGNINGSTOEMRER_ALIAS, DRONEPILOT, KOK, MURER, SMED, SYGEPLEJERSKE, TELEFONIST, TOEMRER } from '../kodeliste/fixtures';
 
 const URL = '/v1/Tilmelding/Joboensker';
@@ -242,6 +244,67 @@ describe('consistency', () => {
     expect(responses.map((r) => r.statusCode)).toEqual(Array(15).fill(200));
     const result = (await getWishes(cpr)).json().joboensker.map((j: { conceptUriDa: string }) => j.conceptUriDa);
     expect(lists.map((l) => l.map((j) => j.conceptUriDa))).toContainEqual(result);
+  });
+
+  it('ReplaceJoboensker and a Tilmelding with job wishes for the same citizen, interleaved on the borger lock: the stored list is exactly one of the two', async () => {
+    // The interleaving is forced, not hoped for: a third connection ("gate") holds the citizen's
+    // borger row lock; the first writer is sent and we wait until it is blocked on the gate; the
+    // second is sent and we wait until it is blocked too; then the gate lets go. The first writer
+    // gets the lock and commits; the second then runs. Without Tilmelding taking the borger lock in
+    // a statement of its own before its write, its write statement's DELETE works on a snapshot
+    // taken before the replacement committed and leaves the replaced wishes next to its own.
+    const K = await koder();
+    const viaTilmelding: JoboenskeInput[] = [{ conceptUriDa: KOK, harUddannelse: true }, { conceptUriDa: SMED, harUddannelse: false }];
+    const viaReplace: JoboenskeInput[] = [{ conceptUriDa: MURER, harUddannelse: true }, { conceptUriDa: TOEMRER, harUddannelse: true }];
+    const uris = (l: JoboenskeInput[]) => l.map((j) => j.conceptUriDa);
+    const tilmeld = (cpr: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/Tilmelding',
+        headers: v1Headers(cpr, tokenFor({ role: 'jobcenter' })),
+        payload: { klientKategori: K.udenYdelse, tilmeldingsdato: '2026-11-29', ledighedsgrad: K.fuldtLedig, joboensker: viaTilmelding },
+      });
+    const gate = new PgClient({ connectionString: process.env.DATABASE_URL });
+    await gate.connect();
+    const gatePid: number = (await gate.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    const blockedBehindGate = async (n: number) => {
+      for (let i = 0; i < 2000; i++) {
+        // Asked on another connection: inside the gate's transaction pg_stat_activity would be a snapshot.
+        // A second waiter for a row lock waits on the first waiter, so follow the chain.
+        const rows = await testPrisma().$queryRaw<{ n: number }[]>`
+          WITH RECURSIVE w(pid) AS (
+            SELECT pid FROM pg_stat_activity WHERE ${gatePid}::int = ANY(pg_blocking_pids(pid))
+            UNION SELECT a.pid FROM pg_stat_activity a JOIN w ON w.pid = ANY(pg_blocking_pids(a.pid))
+          ) SELECT count(*)::int AS n FROM w`;
+        if (rows[0].n >= n) return;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error(`never saw ${n} writer(s) blocked behind the gate`);
+    };
+    const results: { first: string; stored: string[] }[] = [];
+    try {
+      for (let round = 0; round < 12; round++) {
+        const { cpr } = await citizen('2026-11-29');
+        const order = round % 2 === 0 ? (['replace', 'tilmeld'] as const) : (['tilmeld', 'replace'] as const);
+        const send = (w: 'replace' | 'tilmeld') => (w === 'replace' ? replace(cpr, viaReplace) : tilmeld(cpr));
+        await gate.query('BEGIN');
+        await gate.query('SELECT 1 FROM borger WHERE cpr = $1 FOR UPDATE', [cpr]);
+        const first = send(order[0]);
+        await blockedBehindGate(1);
+        const second = send(order[1]);
+        await blockedBehindGate(2);
+        await gate.query('COMMIT');
+        const responses = await Promise.all([first, second]);
+        expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+        const stored = (await testPrisma().joboenske.findMany({ where: { cpr }, orderBy: { position: 'asc' } })).map((j) => j.conceptUriDa);
+        results.push({ first: order[0], stored });
+      }
+    } finally {
+      await gate.query('ROLLBACK').catch(() => undefined);
+      await gate.end();
+    }
+    // The one that got the lock second wins: its list is what is stored, never a mix.
+    expect(results).toEqual(results.map(({ first }) => ({ first, stored: uris(first === 'replace' ? viaTilmelding : viaReplace) })));
   });
 
   it("writeJoboensker inside a caller's transaction is rolled back with it", async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { borgerLaasStatement } from '../../db/borger-laas';
 import { RuleViolation } from '../../domain/errors';
 import { throwViolations } from '../../domain/rule-violations';
 import type { KodelisteRegister } from '../../domain/kodeliste-register';
@@ -186,8 +187,10 @@ export function tilJoboensker(joboensker: readonly JoboenskeInput[]): Joboenske[
  * passed checkJoboensker (no conceptUriDa twice; every conceptUriDa in the list: a foreign key).
  *
  * Concurrency: two writers of one citizen's job wishes must be serialised by the caller, by locking
- * the citizen's borger row (or the row the rule is on) in an earlier statement of the same
- * transaction; within one statement the DELETE works on the statement's snapshot.
+ * the citizen's borger row (src/db/borger-laas.ts) in an earlier statement of the same transaction;
+ * within one statement the DELETE works on the statement's snapshot, taken before any lock wait in
+ * that statement (a FOR UPDATE in a CTE of the same statement is not enough: the DELETE would miss
+ * rows a writer that held the lock committed meanwhile). ReplaceJoboensker and Tilmelding both do so.
  */
 export function joboenskerCtes(source: Prisma.Sql, joboensker: readonly Joboenske[], now: Date): Prisma.Sql {
   const uris = joboensker.map((j) => j.conceptUriDa);
@@ -300,7 +303,7 @@ export async function replaceJoboensker(
   if (violations.length > 0) throwViolations(violations);
   const joboensker = tilJoboensker(input);
   const [, result] = await prisma.$transaction([
-    prisma.$queryRaw`SELECT cpr FROM borger WHERE cpr = ${cpr} FOR UPDATE`,
+    prisma.$queryRaw(borgerLaasStatement(cpr)),
     prisma.$queryRaw<{ borger: number }[]>`
       WITH b AS (SELECT cpr FROM borger WHERE cpr = ${cpr}), ${joboenskerCtes(Prisma.sql`b`, joboensker, now)}
       SELECT count(*)::int AS borger FROM b`,

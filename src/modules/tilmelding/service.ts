@@ -9,7 +9,8 @@ import { throwViolations } from '../../domain/rule-violations';
 import { erInternBruger, kodelisteRegister, type KodelisteRegister } from '../../domain/kodeliste-register';
 import type { Principal, Role } from '../../domain/access';
 import { personFaktaJoin, personFaktaKolonner, toPersonFakta, type PersonFaktaRow } from '../../db/person-fakta';
-import { rawQuery } from '../../db/sql';
+import { rawQuery, rawTransaction } from '../../db/sql';
+import { borgerLaasStatement } from '../../db/borger-laas';
 import { mergedRead } from '../../db/merged-read';
 import { readBorgerStatus, requireKnown, requireLiving, unknownCitizen } from '../../services/borger';
 import { afmeldingsRegler, inputRegler, tilstandsRegler, type Kildesystem } from './regler';
@@ -240,10 +241,14 @@ export class TilmeldingService {
     const beskedId = randomUUID();
     const jobnetFlag = aktoer.kilde === 'Jobnet';
     const joboensker = input.joboensker ? joboenskerCtes(Prisma.raw('t'), tilJoboensker(input.joboensker), now) : null;
-    const rows = await rawQuery<{ id: string }>(
-      this.pool,
-      tilmeldingSkrivStatement({ cpr, id, input, aktoer, now, beskedId, jobnetFlag, joboensker }),
-    );
+    const skriv = tilmeldingSkrivStatement({ cpr, id, input, aktoer, now, beskedId, jobnetFlag, joboensker });
+    // With job wishes: the borger row lock first, in a statement of its own, as ReplaceJoboensker
+    // takes it (same lock order; see joboenskerCtes). The write then runs on a snapshot taken after
+    // any replacement that held the lock has committed; in one statement its DELETE would work on
+    // a snapshot from before the wait and leave that replacement's wishes next to these.
+    const rows = joboensker
+      ? await rawTransaction<{ id: string }>(this.pool, [borgerLaasStatement(cpr), skriv])
+      : await rawQuery<{ id: string }>(this.pool, skriv);
     if (rows.length === 0) {
       // Lost to a concurrent enrollment (or the citizen died in between): name the rule.
       requireLiving(await readBorgerStatus(this.prisma, cpr));
