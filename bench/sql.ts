@@ -21,7 +21,7 @@ import { MAX_JOBAGENTER_PR_BORGER } from '../src/domain/kodelister';
 import {
   checkCvInput,
   CONTEXT_COLUMNS,
-  CONTEXT_FROM,
+  contextFromText,
   REPLACE_LOCK_SQL,
   REPLACE_READ_SQL,
   REPLACE_WRITE_SQL,
@@ -196,7 +196,7 @@ export async function tilmeldingsstatusMany(pool: Pool, cprs: string[]): Promise
 //   after it sees a replace that committed while this one waited.)
 
 export const CV_SQL = {
-  read: `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM ${CONTEXT_FROM.text} LEFT JOIN cv_version v ON v.id = c."versionId" WHERE b.cpr = $1`,
+  read: `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM ${contextFromText(2)} LEFT JOIN cv_version v ON v.id = c."versionId" WHERE b.cpr = $1`,
   lock: REPLACE_LOCK_SQL,
   lockedRead: REPLACE_READ_SQL,
   write: REPLACE_WRITE_SQL,
@@ -204,7 +204,7 @@ export const CV_SQL = {
 
 /** GetCV's answer, or a rule answer (404/1010, 404/4103, 404/4755, 409/4753...). */
 export async function getCv(pool: Pool, cpr: string): Promise<Cv> {
-  const { rows } = await pool.query(CV_SQL.read, [cpr]);
+  const { rows } = await pool.query(CV_SQL.read, [cpr, today(systemClock)]);
   if (rows.length === 0) throw new RuleAnswer(404, 1010);
   try {
     return toCv(rows[0] as CvContext);
@@ -223,7 +223,7 @@ export async function replaceCv(pool: Pool, cpr: string, body: CvInput): Promise
   try {
     await client.query('BEGIN');
     const locked = await client.query(CV_SQL.lock, [cpr]);
-    const ctx = locked.rowCount === 1 ? ((await client.query(CV_SQL.lockedRead, [cpr])).rows[0] as CvContext & { dokument: CvProfil | null }) : undefined;
+    const ctx = locked.rowCount === 1 ? ((await client.query(CV_SQL.lockedRead, [cpr, today(systemClock)])).rows[0] as CvContext & { dokument: CvProfil | null }) : undefined;
     if (!ctx || ctx.doed || (ctx.tilstand && ctx.tilstand !== 'Aktiv')) throw new RuleAnswer(ctx ? 409 : 404, ctx ? 4753 : 4103);
     const versionId = randomUUID();
     await client.query(CV_SQL.write, replaceWriteParams(ctx, toProfil(ctx, ctx.cvNummer!, body, sanitized), versionId, now));

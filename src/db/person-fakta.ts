@@ -1,7 +1,9 @@
 /**
- * Reads a person's facts (src/domain/person-fakta.ts) for one calendar day in one statement.
+ * Reads a person's facts (src/domain/person-fakta.ts) for one calendar day in one statement: the
+ * one reader of these tables, for every area (Tilmelding's rules, the CV's a-kasse access).
  * `personFaktaKolonner` is the select list, for callers that read more in the same statement
- * (it refers to the citizen as `b`, i.e. `FROM borger b`).
+ * (it refers to the citizen as `b`, i.e. `FROM borger b`); `akasseMedlemskabJoin` alone gives the
+ * a-kasse membership active on the day (alias `m`), for callers that need only that.
  */
 import { Prisma } from '../generated/prisma/client';
 import type { PersonFakta } from '../domain/person-fakta';
@@ -16,7 +18,9 @@ export interface PersonFaktaRow {
   midlertidigUdenlandskAdresse: boolean;
   fravaer: string[];
   akasseRegistreret: boolean;
-  akasse: string | null;
+  /** Whether a membership is active on the day (m.id IS NOT NULL). */
+  akasseAktiv: boolean;
+  akasseNummer: string | null;
   forsikringskategori: number | null;
 }
 
@@ -29,14 +33,23 @@ export function personFaktaKolonner(dag: string): Prisma.Sql {
     EXISTS (SELECT 1 FROM midlertidig_udenlandsk_adresse a WHERE a.cpr = b.cpr AND a."fraDato" <= ${d} AND a."tilDato" >= ${d}) AS "midlertidigUdenlandskAdresse",
     ARRAY(SELECT DISTINCT f.fravaerstype::text FROM fravaer f WHERE f.cpr = b.cpr AND f.startdato <= ${d} AND (f.slutdato IS NULL OR f.slutdato >= ${d}) ORDER BY 1) AS fravaer,
     EXISTS (SELECT 1 FROM akasse_medlemskab m WHERE m.cpr = b.cpr) AS "akasseRegistreret",
-    m.akasse, m.forsikringskategori::int AS forsikringskategori`;
+    m.id IS NOT NULL AS "akasseAktiv", m."akasseNummer", m.forsikringskategori::int AS forsikringskategori`;
 }
 
 /** The join that finds the a-kasse membership active on `dag` (alias `m`); put it after `FROM borger b`. */
 export function personFaktaJoin(dag: string): Prisma.Sql {
-  const d = Prisma.sql`${dag}::date`;
-  return Prisma.sql`LEFT JOIN LATERAL (SELECT m.akasse, m.forsikringskategori FROM akasse_medlemskab m
-    WHERE m.cpr = b.cpr AND m."fraDato" <= ${d} AND (m."tilDato" IS NULL OR m."tilDato" >= ${d})
+  return akasseMedlemskabJoin(Prisma.sql`${dag}::date`);
+}
+
+/**
+ * The a-kasse membership of the citizen `b` active on the day `dag` (an SQL date expression: a
+ * bound value, or a positional parameter such as Prisma.raw('$2::date') for text statements), as
+ * `m` with columns id, "akasseNummer", "akasseNavn", forsikringskategori; all null without one.
+ * The latest start wins if registrations overlap.
+ */
+export function akasseMedlemskabJoin(dag: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN LATERAL (SELECT m.id, m."akasseNummer", m."akasseNavn", m.forsikringskategori FROM akasse_medlemskab m
+    WHERE m.cpr = b.cpr AND m."fraDato" <= ${dag} AND (m."tilDato" IS NULL OR m."tilDato" >= ${dag})
     ORDER BY m."fraDato" DESC LIMIT 1) m ON true`;
 }
 
@@ -50,7 +63,7 @@ export function toPersonFakta(row: PersonFaktaRow): PersonFakta {
     midlertidigUdenlandskAdresse: row.midlertidigUdenlandskAdresse,
     fravaer: row.fravaer,
     akasseRegistreret: row.akasseRegistreret,
-    akasseMedlemskab: row.akasse === null ? null : { akasse: row.akasse, forsikringskategori: row.forsikringskategori ?? 0 },
+    akasseMedlemskab: row.akasseAktiv ? { akasseNummer: row.akasseNummer, forsikringskategori: row.forsikringskategori } : null,
   };
 }
 

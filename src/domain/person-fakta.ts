@@ -38,8 +38,12 @@ export interface PersonFakta {
   fravaer: string[];
   /** Has any a-kasse membership registration at all (else 4385). */
   akasseRegistreret: boolean;
-  /** The a-kasse membership active on the day, if any (else 4417). */
-  akasseMedlemskab: { akasse: string; forsikringskategori: number } | null;
+  /**
+   * The a-kasse membership active on the day, if any (else 4417; the CV: 4385 for an a-kasse).
+   * akasseNummer: the a-kasse's number, as an a-kasse's token `org` carries it (the CV's 8291);
+   * null only in rows from before it was recorded. forsikringskategori null: not known (4321).
+   */
+  akasseMedlemskab: { akasseNummer: string | null; forsikringskategori: number | null } | null;
 }
 
 /** The absence types active on the day that block enrollment (4750). */

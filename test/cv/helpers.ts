@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { tokenFor, v1Headers } from '../helpers/app';
-import { createCitizen, testPrisma } from '../helpers/db';
+import { createAkasseMedlemskab, createCitizen, testPrisma } from '../helpers/db';
 import type { Role } from '../../src/domain/access';
 import type { Ydelsesgruppe } from '../../src/modules/cv/kodelister';
 
@@ -16,6 +16,7 @@ export interface Setup {
   /** No Jobnet account (no jobnet_konto row). */
   utenKonto?: boolean;
   kommunekode?: string;
+  /** The a-kasse the citizen is a member of (an akasse_medlemskab row); null: none. Default 1001. */
   akasse?: string | null;
   ydelsesgruppe?: Ydelsesgruppe | null;
   kontaktgruppe?: number | null;
@@ -42,13 +43,14 @@ export async function createCvCitizen(setup: Setup = {}): Promise<TestCitizen> {
       if (count === 1) cvNummer = candidate;
     }
   }
+  const akasse = setup.akasse === undefined ? '1001' : setup.akasse;
+  if (akasse) await createAkasseMedlemskab(b.cpr, { akasseNummer: akasse });
   if (!setup.utenStamdata) {
     await prisma.cvStamdata.create({
       data: {
         cpr: b.cpr,
         kommunekode: setup.kommunekode ?? '751',
         kommunenavn: 'Aarhus',
-        akasse: setup.akasse === undefined ? '1001' : setup.akasse,
         ydelsesgruppe: setup.ydelsesgruppe === undefined ? 'Andet' : setup.ydelsesgruppe,
         adresselinje: 'Åboulevarden 1',
         postnummer: '8000',

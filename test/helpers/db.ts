@@ -5,7 +5,7 @@
  * testPrisma() is one client per test file (Jest gives every file its own module registry);
  * it is disconnected automatically after the file's tests (afterAll registered on import).
  */
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Borger, PrismaClient } from '../../src/generated/prisma/client';
 import { createPrismaClient } from '../../src/db/client';
 
@@ -86,4 +86,26 @@ export async function createCitizen(overrides: CitizenOverrides = {}): Promise<B
     if (overrides.cpr) throw new Error(`A citizen with CPR ${overrides.cpr} already exists`);
   }
   throw new Error('createCitizen: could not find an unused CPR in 20 attempts');
+}
+
+/**
+ * An a-kasse membership (the shared fact both Tilmelding and the CV read): a-kasse 1001,
+ * Heltidsforsikret (1), from 2010-01-01, open-ended, unless told otherwise.
+ */
+export async function createAkasseMedlemskab(
+  cpr: string,
+  m: { akasseNummer?: string; forsikringskategori?: number | null; fraDato?: string; tilDato?: string | null } = {},
+): Promise<void> {
+  const date = (day: string) => new Date(`${day}T00:00:00.000Z`);
+  await testPrisma().akasseMedlemskab.create({
+    data: {
+      id: randomUUID(),
+      cpr,
+      akasseNummer: m.akasseNummer ?? '1001',
+      akasseNavn: 'Test A-kasse',
+      forsikringskategori: m.forsikringskategori === undefined ? 1 : m.forsikringskategori,
+      fraDato: date(m.fraDato ?? '2010-01-01'),
+      tilDato: m.tilDato ? date(m.tilDato) : null,
+    },
+  });
 }

@@ -235,3 +235,44 @@ describe('prisma/migrations', () => {
     await expect(applyMigrations(other)).rejects.toThrow(/not empty.*P3005/s);
   });
 });
+
+describe('20261129192912_faelles_akasse_medlemskab (a-kasse membership becomes one fact)', () => {
+  const NAME = '20261129192912_faelles_akasse_medlemskab';
+  const sql = (name: string) => fs.readFileSync(path.join(migrationsDirectory(), name, 'migration.sql'), 'utf8');
+
+  it("moves the CV's a-kasse numbers into akasse_medlemskab, keeping every existing row", async () => {
+    const url = await freshDatabase();
+    const c = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    await c.connect();
+    try {
+      for (const name of migrationNames.filter((n) => n < NAME)) await c.query(sql(name));
+      // A: Tilmelding's membership and the CV's number; B: only the CV's number; C: only Tilmelding's (and one that ended).
+      await c.query(`INSERT INTO borger (cpr, fornavn, efternavn, kontaktgruppe) VALUES
+        ('0101801111', 'A', 'A', 1), ('0101801112', 'B', 'B', 8), ('0101801113', 'C', 'C', NULL)`);
+      await c.query(`INSERT INTO akasse_medlemskab (id, cpr, akasse, forsikringskategori, "fraDato", "tilDato") VALUES
+        ('00000000-0000-4000-8000-000000000001', '0101801111', 'Gammel A-kasse', 1, '2015-01-01', NULL),
+        ('00000000-0000-4000-8000-000000000002', '0101801111', 'Endnu ældre', 2, '2001-01-01', '2014-12-31'),
+        ('00000000-0000-4000-8000-000000000003', '0101801113', 'Tredje', 1, '2015-01-01', NULL)`);
+      await c.query(`INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn, akasse) VALUES
+        ('0101801111', '751', 'Aarhus', '1002'), ('0101801112', '101', 'København', '1003')`);
+      await c.query(sql(NAME));
+      const rows = await c.query(`SELECT cpr, "akasseNummer", "akasseNavn", forsikringskategori, "fraDato" = CURRENT_DATE AS "fraIDag", "tilDato" IS NULL AS aaben
+        FROM akasse_medlemskab ORDER BY cpr, "fraDato"`);
+      expect(rows.rows).toEqual([
+        { cpr: '0101801111', akasseNummer: null, akasseNavn: 'Endnu ældre', forsikringskategori: 2, fraIDag: false, aaben: false },
+        { cpr: '0101801111', akasseNummer: '1002', akasseNavn: 'Gammel A-kasse', forsikringskategori: 1, fraIDag: false, aaben: true },
+        { cpr: '0101801112', akasseNummer: '1003', akasseNavn: null, forsikringskategori: null, fraIDag: true, aaben: true },
+        { cpr: '0101801113', akasseNummer: null, akasseNavn: 'Tredje', forsikringskategori: 1, fraIDag: false, aaben: true },
+      ]);
+      const cols = await c.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'cv_stamdata' AND column_name = 'akasse'`);
+      expect(cols.rows).toEqual([]);
+      // New memberships must carry the number; borger.kontaktgruppe must be a code of the list.
+      await expect(
+        c.query(`INSERT INTO akasse_medlemskab (id, cpr, forsikringskategori, "fraDato") VALUES ('00000000-0000-4000-8000-000000000009', '0101801113', 1, '2020-01-01')`),
+      ).rejects.toThrow(/akasse_medlemskab_nummer_paakraevet/);
+      await expect(c.query(`UPDATE borger SET kontaktgruppe = 99 WHERE cpr = '0101801113'`)).rejects.toThrow(/borger_kontaktgruppe_fkey/);
+    } finally {
+      await c.end();
+    }
+  });
+});

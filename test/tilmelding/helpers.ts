@@ -1,6 +1,6 @@
 /** Helpers of the Tilmelding tests: citizens with facts, code values picked from the register by property. */
 import { randomInt, randomUUID } from 'node:crypto';
-import { testPrisma } from '../helpers/db';
+import { createAkasseMedlemskab, testPrisma } from '../helpers/db';
 import { kodelisteRegister, type KodelisteRegister, type Klientkategori } from '../../src/domain/kodeliste-register';
 
 /**
@@ -21,7 +21,7 @@ export interface Fakta {
   born?: string;
   doed?: string;
   cvNummer?: string | null;
-  akasse?: { forsikringskategori: number; fraDato?: string; tilDato?: string | null } | null;
+  akasse?: { forsikringskategori: number | null; fraDato?: string; tilDato?: string | null } | null;
   udlandet?: boolean;
   midlertidigAdresse?: boolean;
   fravaer?: string;
@@ -49,16 +49,7 @@ export async function citizen(dag: string, f: Fakta = {}): Promise<{ cpr: string
   if (cvNummer) await p.jobnetKonto.create({ data: { cpr, cvNummer } });
   const akasse = f.akasse === undefined ? { forsikringskategori: 1 } : f.akasse;
   if (akasse) {
-    await p.akasseMedlemskab.create({
-      data: {
-        id: randomUUID(),
-        cpr,
-        akasse: 'Test A-kasse',
-        forsikringskategori: akasse.forsikringskategori,
-        fraDato: date(akasse.fraDato ?? '2010-01-01'),
-        tilDato: akasse.tilDato ? date(akasse.tilDato) : null,
-      },
-    });
+    await createAkasseMedlemskab(cpr, { forsikringskategori: akasse.forsikringskategori, fraDato: akasse.fraDato, tilDato: akasse.tilDato });
   }
   if (f.udlandet) await p.udlandsophold.create({ data: { id: randomUUID(), cpr, fraDato: date('2025-01-01'), tilDato: null } });
   if (f.midlertidigAdresse) {

@@ -49,7 +49,7 @@ const FAKTA: PersonFakta = {
   midlertidigUdenlandskAdresse: false,
   fravaer: [],
   akasseRegistreret: true,
-  akasseMedlemskab: { akasse: 'A', forsikringskategori: 1 },
+  akasseMedlemskab: { akasseNummer: '1001', forsikringskategori: 1 },
 };
 
 function kontekst(clockIso: string, cpr: string, over: Partial<TilstandsKontekst['input']> = {}, kilde: TilstandsKontekst['kilde'] = 'Jobnet'): TilstandsKontekst {

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { DEMO_CITIZENS, type DemoCitizenKey } from '../../domain/demo-citizens';
+import { DEMO_AKASSER, DEMO_CITIZENS, type DemoCitizen, type DemoCitizenKey } from '../../domain/demo-citizens';
 import type { CvTilstand, SettableCvStatus, Ydelsesgruppe } from './kodelister';
 import type { CvInput } from './schemas';
 import { elementChanges, searchColumns, toProfil, type CvContext } from './service';
 
 /**
  * The CV area's demo data: every demo citizen with a Jobnet account gets registry facts
- * (cv_stamdata: municipality, a-kasse, benefit group, address) and, except Dorthe (deceased, no
+ * (cv_stamdata: municipality, benefit group, address; the a-kasse membership is the shared fact,
+ * seeded with the citizens in src/db/seed.ts) and, except Dorthe (deceased, no
  * CV) and Bo (no account), a full CV with Danish letters. Anna's CV has three status versions
  * (2, 5, then 3); Gustav's is archived (4753); Ib's is locked (4823). Idempotent: a citizen who
  * already has a CV is left alone.
@@ -16,28 +17,25 @@ import { elementChanges, searchColumns, toProfil, type CvContext } from './servi
 interface Stamdata {
   kommunekode: string;
   kommunenavn: string;
-  akasse: string | null;
   ydelsesgruppe: Ydelsesgruppe | null;
   adresselinje: string;
   postnummer: string;
   postdistrikt: string;
 }
 
-/** Demo a-kasser (numbers are made up). */
-export const DEMO_AKASSER = { foa: '1001', hk: '1002', ida: '1003' } as const;
 
 export const DEMO_CV_STAMDATA: Partial<Record<DemoCitizenKey, Stamdata>> = {
-  anna: { kommunekode: '751', kommunenavn: 'Aarhus', akasse: DEMO_AKASSER.foa, ydelsesgruppe: 'Dagpenge', adresselinje: 'Åboulevarden 12, 2. th.', postnummer: '8000', postdistrikt: 'Aarhus C' },
-  dorthe: { kommunekode: '101', kommunenavn: 'København', akasse: null, ydelsesgruppe: null, adresselinje: 'Østerbrogade 1', postnummer: '2100', postdistrikt: 'København Ø' },
-  erik: { kommunekode: '101', kommunenavn: 'København', akasse: null, ydelsesgruppe: 'Kontanthjaelp', adresselinje: 'Nørrebrogade 44, 3. tv.', postnummer: '2200', postdistrikt: 'København N' },
-  frida: { kommunekode: '751', kommunenavn: 'Aarhus', akasse: DEMO_AKASSER.hk, ydelsesgruppe: 'Dagpenge', adresselinje: 'Frederiks Allé 7', postnummer: '8000', postdistrikt: 'Aarhus C' },
-  gustav: { kommunekode: '461', kommunenavn: 'Odense', akasse: null, ydelsesgruppe: 'Andet', adresselinje: 'Vestergade 3', postnummer: '5000', postdistrikt: 'Odense C' },
-  hanne: { kommunekode: '461', kommunenavn: 'Odense', akasse: DEMO_AKASSER.foa, ydelsesgruppe: 'Andet', adresselinje: 'Søndergade 19', postnummer: '5000', postdistrikt: 'Odense C' },
-  ib: { kommunekode: '851', kommunenavn: 'Aalborg', akasse: DEMO_AKASSER.ida, ydelsesgruppe: 'Dagpenge', adresselinje: 'Boulevarden 2', postnummer: '9000', postdistrikt: 'Aalborg' },
-  jens: { kommunekode: '851', kommunenavn: 'Aalborg', akasse: DEMO_AKASSER.ida, ydelsesgruppe: 'Dagpenge', adresselinje: 'Hjørringvej 88', postnummer: '9400', postdistrikt: 'Nørresundby' },
-  karen: { kommunekode: '101', kommunenavn: 'København', akasse: DEMO_AKASSER.hk, ydelsesgruppe: 'Uddannelseshjaelp', adresselinje: 'Ærøgade 5, st.', postnummer: '2100', postdistrikt: 'København Ø' },
-  lise: { kommunekode: '751', kommunenavn: 'Aarhus', akasse: null, ydelsesgruppe: 'Andet', adresselinje: 'Ølgade 4', postnummer: '8000', postdistrikt: 'Aarhus C' },
-  mads: { kommunekode: '751', kommunenavn: 'Aarhus', akasse: null, ydelsesgruppe: 'Integrationsprogram', adresselinje: 'Grønnegade 30', postnummer: '8000', postdistrikt: 'Aarhus C' },
+  anna: { kommunekode: '751', kommunenavn: 'Aarhus', ydelsesgruppe: 'Dagpenge', adresselinje: 'Åboulevarden 12, 2. th.', postnummer: '8000', postdistrikt: 'Aarhus C' },
+  dorthe: { kommunekode: '101', kommunenavn: 'København', ydelsesgruppe: null, adresselinje: 'Østerbrogade 1', postnummer: '2100', postdistrikt: 'København Ø' },
+  erik: { kommunekode: '101', kommunenavn: 'København', ydelsesgruppe: 'Kontanthjaelp', adresselinje: 'Nørrebrogade 44, 3. tv.', postnummer: '2200', postdistrikt: 'København N' },
+  frida: { kommunekode: '751', kommunenavn: 'Aarhus', ydelsesgruppe: 'Dagpenge', adresselinje: 'Frederiks Allé 7', postnummer: '8000', postdistrikt: 'Aarhus C' },
+  gustav: { kommunekode: '461', kommunenavn: 'Odense', ydelsesgruppe: 'Andet', adresselinje: 'Vestergade 3', postnummer: '5000', postdistrikt: 'Odense C' },
+  hanne: { kommunekode: '461', kommunenavn: 'Odense', ydelsesgruppe: 'Andet', adresselinje: 'Søndergade 19', postnummer: '5000', postdistrikt: 'Odense C' },
+  ib: { kommunekode: '851', kommunenavn: 'Aalborg', ydelsesgruppe: 'Dagpenge', adresselinje: 'Boulevarden 2', postnummer: '9000', postdistrikt: 'Aalborg' },
+  jens: { kommunekode: '851', kommunenavn: 'Aalborg', ydelsesgruppe: 'Dagpenge', adresselinje: 'Hjørringvej 88', postnummer: '9400', postdistrikt: 'Nørresundby' },
+  karen: { kommunekode: '101', kommunenavn: 'København', ydelsesgruppe: 'Uddannelseshjaelp', adresselinje: 'Ærøgade 5, st.', postnummer: '2100', postdistrikt: 'København Ø' },
+  lise: { kommunekode: '751', kommunenavn: 'Aarhus', ydelsesgruppe: 'Andet', adresselinje: 'Ølgade 4', postnummer: '8000', postdistrikt: 'Aarhus C' },
+  mads: { kommunekode: '751', kommunenavn: 'Aarhus', ydelsesgruppe: 'Integrationsprogram', adresselinje: 'Grønnegade 30', postnummer: '8000', postdistrikt: 'Aarhus C' },
 };
 
 const profil = (html: string): CvInput['cv']['fagligProfil'] => ({ htmlTekst: html });
@@ -234,6 +232,9 @@ export function largeCvInput(): CvInput {
   };
 }
 
+/** The number of the demo citizen's a-kasse (src/domain/demo-citizens.ts), or null. */
+const akasseNummer = (c: DemoCitizen): string | null => (c.akasse ? DEMO_AKASSER[c.akasse].nummer : null);
+
 /** The CvContext of a demo citizen, for building the profile document outside a request. */
 function demoContext(key: DemoCitizenKey): CvContext {
   const c = DEMO_CITIZENS[key];
@@ -246,7 +247,7 @@ function demoContext(key: DemoCitizenKey): CvContext {
     kontaktgruppe: null,
     kommunekode: s?.kommunekode ?? null,
     kommunenavn: s?.kommunenavn ?? null,
-    akasse: s?.akasse ?? null,
+    akasse: akasseNummer(c),
     ydelsesgruppe: s?.ydelsesgruppe ?? null,
     landekode: 'DK',
     adresselinje: s?.adresselinje ?? null,

@@ -8,6 +8,7 @@ import { birthDate } from '../../domain/cpr';
 import { RuleViolation } from '../../domain/errors';
 import { mergedRead } from '../../db/merged-read';
 import { rawQuery } from '../../db/sql';
+import { akasseMedlemskabJoin } from '../../db/person-fakta';
 import { unknownCitizen } from '../../services/borger';
 import { sanitizeSummary, summaryPlainText } from './html';
 import {
@@ -56,10 +57,19 @@ export interface CvContext {
 }
 
 export const CONTEXT_COLUMNS = Prisma.raw(`b.cpr, b.fornavn, b.efternavn, b.doedsdato IS NOT NULL AS doed, b.kontaktgruppe,
-  s.kommunekode, s.kommunenavn, s.akasse, s.ydelsesgruppe, s.landekode, s.adresselinje, s.postnummer, s.postdistrikt, s."coAdresse",
+  s.kommunekode, s.kommunenavn, m."akasseNummer" AS akasse, s.ydelsesgruppe, s.landekode, s.adresselinje, s.postnummer, s.postdistrikt, s."coAdresse",
   k."cvNummer", c.tilstand, c.status, c.kommentar, c.soegbar, c."versionId"`);
-export const CONTEXT_FROM = Prisma.raw(`borger b LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN jobnet_konto k ON k.cpr = b.cpr
-  LEFT JOIN cv c ON c.cpr = b.cpr`);
+/**
+ * The context's tables: the citizen, the CV's registry data (cv_stamdata: municipality, benefit
+ * group, address), the a-kasse membership active on the day `dag` (the shared fact,
+ * src/db/person-fakta.ts; an SQL date expression), the account and the CV.
+ */
+export function contextFrom(dag: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`borger b LEFT JOIN cv_stamdata s ON s.cpr = b.cpr ${akasseMedlemskabJoin(dag)} LEFT JOIN jobnet_konto k ON k.cpr = b.cpr
+  LEFT JOIN cv c ON c.cpr = b.cpr`;
+}
+/** contextFrom for a text statement whose day is the positional parameter `$<n>`. */
+export const contextFromText = (n: number) => contextFrom(Prisma.raw(`$${n}::date`)).text;
 
 /**
  * ReplaceCV's lock: the CV account's row (it exists before the first CV), so a citizen's replaces
@@ -69,9 +79,10 @@ export const CONTEXT_FROM = Prisma.raw(`borger b LEFT JOIN cv_stamdata s ON s.cp
  */
 export const REPLACE_LOCK_SQL = `SELECT 1 FROM jobnet_konto WHERE cpr = $1 FOR UPDATE`;
 
-/** ReplaceCV's read under the lock: the citizen, the account and the current CV. */
+/** ReplaceCV's read under the lock: the citizen, the account and the current CV. $1 the CPR, $2 the day. */
 export const REPLACE_READ_SQL = `SELECT ${CONTEXT_COLUMNS.text}, v.dokument FROM jobnet_konto k JOIN borger b ON b.cpr = k.cpr
-           LEFT JOIN cv_stamdata s ON s.cpr = b.cpr LEFT JOIN cv c ON c.cpr = b.cpr LEFT JOIN cv_version v ON v.id = c."versionId"
+           LEFT JOIN cv_stamdata s ON s.cpr = b.cpr ${akasseMedlemskabJoin(Prisma.raw('$2::date')).text}
+           LEFT JOIN cv c ON c.cpr = b.cpr LEFT JOIN cv_version v ON v.id = c."versionId"
          WHERE k.cpr = $1`;
 
 /** ReplaceCV's write: the CV (created or pointed at the new version), the version, and one event per changed element. */
@@ -383,13 +394,18 @@ export class CvService {
     private readonly checkEditWindow: EditWindowCheck = noAsylumCheck,
   ) {}
 
+  /** The context's tables on today's date (the a-kasse membership active today). */
+  private from(): Prisma.Sql {
+    return contextFrom(Prisma.sql`${today(this.clock)}::date`);
+  }
+
   /** The context of one citizen, with the current document when asked; null: unknown citizen. */
   async context(cpr: string, withDocument = false): Promise<CvContext | null> {
     const rows = await rawQuery<CvContext>(
       this.pool,
       withDocument
-        ? Prisma.sql`SELECT ${CONTEXT_COLUMNS}, v.dokument FROM ${CONTEXT_FROM} LEFT JOIN cv_version v ON v.id = c."versionId" WHERE b.cpr = ${cpr}`
-        : Prisma.sql`SELECT ${CONTEXT_COLUMNS} FROM ${CONTEXT_FROM} WHERE b.cpr = ${cpr}`,
+        ? Prisma.sql`SELECT ${CONTEXT_COLUMNS}, v.dokument FROM ${this.from()} LEFT JOIN cv_version v ON v.id = c."versionId" WHERE b.cpr = ${cpr}`
+        : Prisma.sql`SELECT ${CONTEXT_COLUMNS} FROM ${this.from()} WHERE b.cpr = ${cpr}`,
     );
     return rows[0] ?? null;
   }
@@ -398,7 +414,7 @@ export class CvService {
   private readonly contextMerged = mergedRead(async (cprs: string[]) => {
     const rows = await rawQuery<CvContext>(
       this.pool,
-      Prisma.sql`SELECT ${CONTEXT_COLUMNS}, v.dokument FROM ${CONTEXT_FROM} LEFT JOIN cv_version v ON v.id = c."versionId"
+      Prisma.sql`SELECT ${CONTEXT_COLUMNS}, v.dokument FROM ${this.from()} LEFT JOIN cv_version v ON v.id = c."versionId"
         WHERE b.cpr = ANY(${cprs}::bpchar[])`,
     );
     return new Map(rows.map((r) => [r.cpr, r]));
@@ -483,7 +499,7 @@ export class CvService {
     if (!samtykke) throw new RuleViolation(9192, { felt: '/borgerSamtykke' });
     const rows = await rawQuery<CvContext>(
       this.pool,
-      Prisma.sql`SELECT ${CONTEXT_COLUMNS}, v.dokument FROM ${CONTEXT_FROM} LEFT JOIN cv_version v ON v.id = c."versionId"
+      Prisma.sql`SELECT ${CONTEXT_COLUMNS}, v.dokument FROM ${this.from()} LEFT JOIN cv_version v ON v.id = c."versionId"
         WHERE k."cvNummer" = ${cvNummer}`,
     );
     const ctx = rows[0];
@@ -507,7 +523,7 @@ export class CvService {
     try {
       await client.query('BEGIN');
       const locked = await client.query(REPLACE_LOCK_SQL, [cpr]);
-      const ctx = locked.rowCount === 1 ? (await client.query<CvContext & { dokument: CvProfil | null }>(REPLACE_READ_SQL, [cpr])).rows[0] : undefined;
+      const ctx = locked.rowCount === 1 ? (await client.query<CvContext & { dokument: CvProfil | null }>(REPLACE_READ_SQL, [cpr, today(this.clock)])).rows[0] : undefined;
       if (!ctx) {
         await client.query('ROLLBACK');
         const known = await this.context(cpr);

@@ -16,11 +16,10 @@ export const DEMO_TILMELDING_IDS = {
   karen: '6a1f0c2e-3b4d-4e5f-8a6b-7c8d9e0f1a03',
 } as const;
 
-/** Codes of the seeded code lists (data/kodelister/): Dagpengemodtager, Tilmeldt uden ydelse, Fuldt ledig, Heltidsforsikret. */
+/** Codes of the seeded code lists (data/kodelister/): Dagpengemodtager, Tilmeldt uden ydelse, Fuldt ledig. */
 const DAGPENGEMODTAGER = 1;
 const UDEN_YDELSE = 3;
 const FULDT_LEDIG = 1;
-const HELTIDSFORSIKRET = 1;
 /** Afmeldingsårsag 'Fået ordinært arbejde'. */
 const FAAET_ARBEJDE = 1;
 
@@ -43,17 +42,7 @@ export async function seedTilmeldingDemoData(prisma: PrismaClient, dag = today(s
     data: [{ id: id(3), cpr: c.ib.cpr, fravaerstype: 'Sygdom', startdato: date(addDays(dag, -20)), slutdato: null }],
     skipDuplicates: true,
   });
-  await prisma.akasseMedlemskab.createMany({
-    data: [c.anna, c.frida, c.jens, c.karen, c.erik].map((b, i) => ({
-      id: id(10 + i),
-      cpr: b.cpr,
-      akasse: 'Demo A-kasse',
-      forsikringskategori: HELTIDSFORSIKRET,
-      fraDato: date('2015-01-01'),
-      tilDato: null,
-    })),
-    skipDuplicates: true,
-  });
+  // The a-kasse memberships are seeded with the citizens (src/db/seed.ts): the CV reads them too.
 
   // Enrollments: Frida (by the job centre), Jens (with a future de-registration), Karen (from Jobnet, JobnetFlag).
   const start = date(addDays(dag, -45));

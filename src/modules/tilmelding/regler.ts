@@ -110,8 +110,9 @@ export function tilstandsRegler(k: TilstandsKontekst): RuleViolation[] {
     if (!fakta.akasseRegistreret) fejl.push(new RuleViolation(4385));
     else if (!fakta.akasseMedlemskab) fejl.push(new RuleViolation(4417));
     else {
-      const f = register.checkForsikringskategori(fakta.akasseMedlemskab.forsikringskategori);
-      if (f) fejl.push(new RuleViolation(4321, { detail: `The a-kasse membership has insurance category ${fakta.akasseMedlemskab.forsikringskategori}` }));
+      const kategori = fakta.akasseMedlemskab.forsikringskategori;
+      if (kategori === null) fejl.push(new RuleViolation(4321, { detail: 'The insurance category of the a-kasse membership is not known' }));
+      else if (register.checkForsikringskategori(kategori)) fejl.push(new RuleViolation(4321, { detail: `The a-kasse membership has insurance category ${kategori}` }));
     }
   }
   return fejl;
