@@ -325,6 +325,9 @@ describe('Tilmelding', () => {
       expectProblem(await tilmeld((await citizen(DAG, { akasse: null })).cpr, body(dp)), 422, 4385);
       expectProblem(await tilmeld((await citizen(DAG, { akasse: { forsikringskategori: 1, tilDato: '2026-06-30' } })).cpr, body(dp)), 422, 4417);
       expectProblem(await tilmeld((await citizen(DAG, { akasse: { forsikringskategori: K.ugyldigForsikring } })).cpr, body(dp)), 400, 4321);
+      // A membership moved from the CV's registry data has no category: not known is not insured.
+      const ukendt = await tilmeld((await citizen(DAG, { akasse: { forsikringskategori: null } })).cpr, body(dp));
+      expectProblem(ukendt, 400, 4321);
     });
   });
 });
