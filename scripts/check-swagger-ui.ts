@@ -8,17 +8,31 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { businessDay } from '../src/domain/clock';
 import { DEMO_CITIZENS } from '../src/domain/demo-citizens';
 import { OPENAPI_INFO, OPENAPI_JSON_PATH } from '../src/plugins/swagger';
 
 // The real binary: Debian's /usr/bin/chromium is a shell wrapper playwright cannot drive.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+/** Screenshots go to .data/ (not committed). */
+const SHOTS = path.resolve('.data/swagger-ui');
+
+interface Step {
+  id: string;
+  expect: string;
+  /** The user's edit of the prefilled example body. */
+  body?: (example: Record<string, unknown>) => Record<string, unknown>;
+  /** What the response body must show. */
+  check?: (body: unknown) => boolean;
+  screenshot?: string;
+}
 
 async function main() {
+  mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jobnet-swagger-ui-'));
   const server = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server.ts'], {
     env: { ...process.env, PORT: '0', EMBEDDED_DATA_DIR: path.join(dataDir, 'db'), AUTH_LOCAL_KEY_FILE: path.join(dataDir, 'key.pem') },
@@ -76,27 +90,80 @@ async function main() {
     if (!logoSvg.includes(`>${OPENAPI_INFO.title}</text>`)) throw new Error(`the top bar does not show ${OPENAPI_INFO.title}: ${logoSvg}`);
     if ((await page.locator('.topbar-wrapper a.link svg').count()) > 0) throw new Error('the top bar still shows the Swagger logo');
     console.log(`Top bar shows: ${OPENAPI_INFO.title}`);
-    await page.screenshot({ path: path.join(os.tmpdir(), 'swagger-ui-top.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'swagger-ui-top.png') });
 
     await page.click('button.authorize');
     await page.fill('.auth-container input', token);
     await page.click('.auth-btn-wrapper button.authorize');
     await page.click('button.btn-done');
 
-    const op = page.locator('#operations-Jobagent-GetJobagenter');
-    await op.locator('.opblock-summary').click();
-    // uiConfig.tryItOutEnabled opens operations in "Try it out" mode already.
-    const tryOut = op.locator('button.try-out__btn');
-    if ((await tryOut.textContent())?.includes('Try it out')) await tryOut.click();
-    await op.locator('tr[data-param-name="x-civilRegistrationIdentifier"] input').fill(DEMO_CITIZENS.anna.cpr);
-    await op.locator('tr[data-param-name="x-requestId"] input').fill(randomUUID());
-    await op.locator('button.execute').click();
-    const status = (await op.locator('.live-responses-table tbody .response-col_status').first().textContent())?.trim();
-    const body = await op.locator('.live-responses-table .microlight').first().textContent();
-    await page.screenshot({ path: path.join(os.tmpdir(), 'swagger-ui.png'), fullPage: false });
-    console.log(`Try it out GetJobagenter -> HTTP ${status}; body starts ${body?.slice(0, 80)}`);
-    console.log(`Screenshot: ${path.join(os.tmpdir(), 'swagger-ui.png')}`);
-    if (status !== '200') throw new Error(`expected 200, got ${status}`);
+    // The user path of issue 6 and 8, each step as a Swagger UI user does it: open the operation,
+    // type the citizen's CPR (the field is prefilled with Anna's) and a new x-requestId, edit the
+    // example body where its documentation says so (the dates must be today's), Execute, and read
+    // the status in the response panel.
+    const today = businessDay(new Date());
+    const steps: Step[] = [
+      { id: 'GetJobagenter', expect: '200' },
+      { id: 'Tilmelding', expect: '201', body: (b) => ({ ...b, tilmeldingsdato: today }), screenshot: 'swagger-ui-tilmelding.png' },
+      { id: 'GetTilmeldingsstatus', expect: '200', check: (b) => (b as { tilmeldt?: boolean }).tilmeldt === true },
+      { id: 'GetTilmeldingshistorik', expect: '200', check: (b) => (b as { perioder?: unknown[] }).perioder?.length === 1 },
+      { id: 'Afmelding', expect: '200', body: (b) => ({ ...b, afmeldingsdato: today }) },
+      { id: 'GetTilmeldingsstatus', expect: '200', check: (b) => (b as { tilmeldt?: boolean }).tilmeldt === false },
+      { id: 'GetCV', expect: '200' },
+      { id: 'GetCVAsPdf', expect: '200' },
+    ];
+    const results: string[] = [];
+    for (const step of steps) {
+      const op = page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${step.id}$`) }) });
+      if (!(await op.locator('.opblock-body').isVisible())) await op.locator('.opblock-summary').click();
+      // uiConfig.tryItOutEnabled opens operations in "Try it out" mode already.
+      const tryOut = op.locator('button.try-out__btn');
+      if ((await tryOut.textContent())?.includes('Try it out')) await tryOut.click();
+      const cpr = op.locator('tr[data-param-name="x-civilRegistrationIdentifier"] input');
+      const shown = await cpr.inputValue();
+      if (shown !== DEMO_CITIZENS.anna.cpr) await cpr.fill(DEMO_CITIZENS.anna.cpr);
+      await op.locator('tr[data-param-name="x-requestId"] input').fill(randomUUID());
+      if (step.body) {
+        const textarea = op.locator('textarea.body-param__text');
+        const example = JSON.parse(await textarea.inputValue());
+        await textarea.fill(JSON.stringify(step.body(example), null, 2));
+      }
+      await op.locator('button.execute').click();
+      const row = op.locator('.live-responses-table tbody .response-col_status').first();
+      await row.waitFor();
+      const status = (await row.textContent())?.trim();
+      const text = (await op.locator('.live-responses-table .response-col_description .microlight').first().textContent().catch(() => '')) ?? '';
+      let note = '';
+      if (step.check) {
+        const ok = (() => {
+          try {
+            return step.check!(JSON.parse(text));
+          } catch {
+            return false;
+          }
+        })();
+        note = ok ? ' (body as expected)' : ' (body NOT as expected)';
+        if (!ok) problems.push(`${step.id}: unexpected body ${text.slice(0, 300)}`);
+      }
+      if (step.id === 'GetCVAsPdf') {
+        // Swagger UI shows a binary response as a download link.
+        const link = await op.locator('.live-responses-table a[download]').count();
+        note = link > 0 ? ' (download link to the PDF)' : ' (no download link)';
+        if (link === 0) problems.push('GetCVAsPdf: the response panel shows no download link');
+      }
+      if (step.screenshot) {
+        await op.scrollIntoViewIfNeeded();
+        await op.locator('.responses-wrapper').screenshot({ path: path.join(SHOTS, step.screenshot) });
+      }
+      results.push(`${step.id} -> HTTP ${status}${note}`);
+      console.log(`Try it out ${step.id} -> HTTP ${status}${note}; body starts ${text.replace(/\s+/g, ' ').slice(0, 100)}`);
+      if (status !== step.expect) throw new Error(`${step.id}: expected HTTP ${step.expect}, got ${status}: ${text.slice(0, 500)}`);
+      // Close it again so the next operation's panel is the only one open.
+      await op.locator('.opblock-summary').click();
+    }
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: path.join(SHOTS, 'swagger-ui-operations.png'), fullPage: true });
+    console.log(`Screenshots: ${SHOTS}/swagger-ui-tilmelding.png, ${SHOTS}/swagger-ui-operations.png`);
     if (problems.length > 0) throw new Error(`the browser console is not clean:\n${problems.join('\n')}`);
     console.log('Browser console: no errors, no warnings, no CSP violations');
   } finally {
