@@ -153,7 +153,7 @@ async function main() {
       }
       if (step.screenshot) {
         await op.scrollIntoViewIfNeeded();
-        await op.locator('.responses-wrapper').screenshot({ path: path.join(SHOTS, step.screenshot) });
+        await op.locator('.responses-inner > div').first().screenshot({ path: path.join(SHOTS, step.screenshot) });
       }
       results.push(`${step.id} -> HTTP ${status}${note}`);
       console.log(`Try it out ${step.id} -> HTTP ${status}${note}; body starts ${text.replace(/\s+/g, ' ').slice(0, 100)}`);

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { API_TAGS } from '../schemas/common';
+import { API_TAGS, PROBLEM_EXAMPLE_COMPONENTS } from '../schemas/common';
 
 export const OPENAPI_INFO = {
   title: 'Jobnet citizen API',
@@ -51,6 +51,7 @@ async function swaggerPlugin(app: FastifyInstance) {
       servers: [{ url: app.config.publicBaseUrl ?? '/', description: 'Jobnet citizen API' }],
       tags: API_TAGS,
       components: {
+        examples: PROBLEM_EXAMPLE_COMPONENTS,
         securitySchemes: {
           bearerAuth: {
             type: 'http',

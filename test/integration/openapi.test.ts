@@ -67,7 +67,9 @@ function examplesWithSchemas(doc: Json): [string, string, Json][] {
       const schemaAt = [...at, type, 'schema'];
       if (media.example !== undefined) found.push([`${where} ${type} example`, pointer(schemaAt), media.example]);
       for (const [name, ex] of Object.entries(media.examples ?? {}) as [string, Json][]) {
-        found.push([`${where} ${type} examples.${name}`, pointer(schemaAt), ex.value]);
+        const value = ex.$ref ? resolve(doc, ex)?.value : ex.value;
+        expect([where, name, value === undefined]).toEqual([where, name, false]);
+        found.push([`${where} ${type} examples.${name}`, pointer(schemaAt), value]);
       }
       walkSchema(media.schema, schemaAt, `${where} ${type}`);
     }
