@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
 import { businessDay } from '../src/domain/clock';
 import { DEMO_CITIZENS } from '../src/domain/demo-citizens';
 import { OPENAPI_INFO, OPENAPI_JSON_PATH } from '../src/plugins/swagger';
@@ -24,11 +24,21 @@ const SHOTS = path.resolve('.data/swagger-ui');
 interface Step {
   id: string;
   expect: string;
-  /** The user's edit of the prefilled example body. */
-  body?: (example: Record<string, unknown>) => Record<string, unknown>;
+  /** The prefilled example body's date field that must show today's date. */
+  todayIn?: string;
   /** What the response body must show. */
   check?: (body: unknown) => boolean;
   screenshot?: string;
+}
+
+/** Expands an operation (by operationId) in "Try it out" mode. */
+async function openOperation(page: Page, id: string): Promise<Locator> {
+  const op = page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${id}$`) }) });
+  if (!(await op.locator('.opblock-body').isVisible())) await op.locator('.opblock-summary').click();
+  // uiConfig.tryItOutEnabled opens operations in "Try it out" mode already.
+  const tryOut = op.locator('button.try-out__btn');
+  if ((await tryOut.textContent())?.includes('Try it out')) await tryOut.click();
+  return op;
 }
 
 async function main() {
@@ -97,36 +107,52 @@ async function main() {
     await page.click('.auth-btn-wrapper button.authorize');
     await page.click('button.btn-done');
 
+    // On any other day too: with the browser's clock on another date, the example shows that date.
+    const otherDay = await browser.newPage();
+    // The browser's clock runs on from 1 March 2027 10:00 Copenhagen (a frozen clock, as playwright's
+    // page.clock.setFixedTime gives, stalls Swagger UI's debounced rendering).
+    await otherDay.addInitScript(
+      "{ const D = Date; const off = D.parse('2027-03-01T10:00:00+01:00') - D.now(); " +
+        'const F = function (...a) { return new.target ? (a.length ? new D(...a) : new D(D.now() + off)) : new D(D.now() + off).toString(); }; ' +
+        'F.prototype = D.prototype; F.now = () => D.now() + off; F.parse = D.parse; F.UTC = D.UTC; window.Date = F; }',
+    );
+    otherDay.on('pageerror', (err) => problems.push(`page error (2027-03-01): ${err.message}`));
+    otherDay.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()} (2027-03-01): ${msg.text()}`);
+    });
+    await otherDay.goto(`${address}/docs`);
+    await otherDay.locator('.opblock-tag-section').first().waitFor();
+    const shown = JSON.parse(await (await openOperation(otherDay, 'Tilmelding')).locator('textarea.body-param__text').inputValue());
+    if (shown.tilmeldingsdato !== '2027-03-01') throw new Error(`on 1 March 2027 the Tilmelding example shows ${shown.tilmeldingsdato}`);
+    console.log(`Tilmelding example with the browser's clock on 2027-03-01: tilmeldingsdato ${shown.tilmeldingsdato}`);
+    await otherDay.close();
+
     // The user path of issue 6 and 8, each step as a Swagger UI user does it: open the operation,
-    // type the citizen's CPR (the field is prefilled with Anna's) and a new x-requestId, edit the
-    // example body where its documentation says so (the dates must be today's), Execute, and read
-    // the status in the response panel.
+    // type the citizen's CPR (the field is prefilled with Anna's) and a new x-requestId, leave the
+    // prefilled example body as it is (Swagger UI shows today's date in it), Execute, and read the
+    // status in the response panel.
     const today = businessDay(new Date());
     const steps: Step[] = [
       { id: 'GetJobagenter', expect: '200' },
-      { id: 'Tilmelding', expect: '201', body: (b) => ({ ...b, tilmeldingsdato: today }), screenshot: 'swagger-ui-tilmelding.png' },
+      { id: 'Tilmelding', expect: '201', todayIn: 'tilmeldingsdato', screenshot: 'swagger-ui-tilmelding.png' },
       { id: 'GetTilmeldingsstatus', expect: '200', check: (b) => (b as { tilmeldt?: boolean }).tilmeldt === true },
       { id: 'GetTilmeldingshistorik', expect: '200', check: (b) => (b as { perioder?: unknown[] }).perioder?.length === 1 },
-      { id: 'Afmelding', expect: '200', body: (b) => ({ ...b, afmeldingsdato: today }) },
+      { id: 'Afmelding', expect: '200', todayIn: 'afmeldingsdato' },
       { id: 'GetTilmeldingsstatus', expect: '200', check: (b) => (b as { tilmeldt?: boolean }).tilmeldt === false },
       { id: 'GetCV', expect: '200' },
       { id: 'GetCVAsPdf', expect: '200' },
     ];
     const results: string[] = [];
     for (const step of steps) {
-      const op = page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${step.id}$`) }) });
-      if (!(await op.locator('.opblock-body').isVisible())) await op.locator('.opblock-summary').click();
-      // uiConfig.tryItOutEnabled opens operations in "Try it out" mode already.
-      const tryOut = op.locator('button.try-out__btn');
-      if ((await tryOut.textContent())?.includes('Try it out')) await tryOut.click();
+      const op = await openOperation(page, step.id);
       const cpr = op.locator('tr[data-param-name="x-civilRegistrationIdentifier"] input');
       const shown = await cpr.inputValue();
       if (shown !== DEMO_CITIZENS.anna.cpr) await cpr.fill(DEMO_CITIZENS.anna.cpr);
       await op.locator('tr[data-param-name="x-requestId"] input').fill(randomUUID());
-      if (step.body) {
-        const textarea = op.locator('textarea.body-param__text');
-        const example = JSON.parse(await textarea.inputValue());
-        await textarea.fill(JSON.stringify(step.body(example), null, 2));
+      if (step.todayIn) {
+        // The user executes the prefilled example unchanged: its date must already be today's.
+        const example = JSON.parse(await op.locator('textarea.body-param__text').inputValue());
+        if (example[step.todayIn] !== today) throw new Error(`${step.id}: the example's ${step.todayIn} is ${example[step.todayIn]}, not today (${today})`);
       }
       await op.locator('button.execute').click();
       const row = op.locator('.live-responses-table tbody .response-col_status').first();

@@ -9,6 +9,8 @@ import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { OPENAPI_PATH, renderOpenApi } from '../../scripts/openapi';
 import { buildTestApp } from '../helpers/app';
+import { businessDay } from '../../src/domain/clock';
+import { OPENAPI_JSON_PATH, todayInExamples } from '../../src/plugins/swagger';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -271,6 +273,28 @@ describe('served documentation', () => {
     const icon = await app.inject({ method: 'GET', url: '/docs/static/theme/favicon.svg' });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['content-type']).toBe('image/svg+xml');
+  });
+
+  it('Swagger UI shows today\'s date in the request examples\' date fields (Tilmelding 4749, Afmelding 4322); the document keeps its own', async () => {
+    const res = await app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
+    expect(res.body).toContain('"responseInterceptor":function anonymous(res');
+    const g = globalThis as unknown as { window?: unknown };
+    const before = g.window;
+    g.window = { location: { href: 'http://127.0.0.1:3000/docs' } };
+    try {
+      const intercept = todayInExamples as (r: Json) => Json;
+      const other = intercept({ url: 'http://127.0.0.1:3000/v1/Tilmelding/Status', text: committed });
+      expect(other.text).toBe(committed);
+      const seen = JSON.parse(intercept({ url: `http://127.0.0.1:3000${OPENAPI_JSON_PATH}`, text: committed }).text);
+      const today = businessDay(new Date());
+      expect(seen.components.schemas.TilmeldingInput.examples[0].tilmeldingsdato).toBe(today);
+      expect(seen.components.schemas.TilmeldingInput.properties.tilmeldingsdato.examples).toEqual([today]);
+      expect(seen.paths['/v1/Tilmelding/action/afmeld'].post.requestBody.content['application/json'].example.afmeldingsdato).toBe(today);
+      // Responses keep their examples.
+      expect(seen.paths['/v1/Tilmelding/Status'].get.responses['200']).toEqual(doc.paths['/v1/Tilmelding/Status'].get.responses['200']);
+    } finally {
+      g.window = before;
+    }
   });
 
   it('Swagger UI loads the documented /openapi.json (not /docs/json), with the service\'s title as logo', async () => {
