@@ -3,7 +3,8 @@
  * Starts the service on the embedded default (temporary data folder), opens /docs in headless
  * Chromium, checks that it loads the documented /openapi.json (and not /docs/json), shows the
  * service's title, and logs no console error and no Content-Security-Policy violation; then it
- * authorizes with the printed demo token and runs "Try it out" -> "Execute" on GetJobagenter.
+ * authorizes with the printed demo token and walks the user path of README "Swagger UI check"
+ * (Tilmelding, status, history, Afmelding, GetCV, GetCVAsPdf for Anna) with "Try it out" -> "Execute".
  * Needs Debian's chromium (apt-get install chromium); not part of npm test.
  */
 import { spawn } from 'node:child_process';
