@@ -188,6 +188,15 @@ async function main() {
       // Close it again so the next operation's panel is the only one open.
       await op.locator('.opblock-summary').click();
     }
+    // The documented error examples: each status shows its own (components.examples, by $ref).
+    const tilmelding = await openOperation(page, 'Tilmelding');
+    for (const [code, fejlkode] of [['400', 1014], ['401', null], ['403', 4575], ['412', null]] as const) {
+      const example = await tilmelding.locator(`.responses-table tr.response[data-code="${code}"] .microlight`).first().textContent();
+      const shown = JSON.parse(example ?? '{}');
+      if (shown.status !== Number(code) || (shown.fejl[0]?.fejlkode ?? null) !== fejlkode) throw new Error(`Tilmelding's ${code} example shows ${example}`);
+    }
+    console.log('Tilmelding\'s documented 400, 401, 403 and 412 examples show their own status and fejlkode');
+    await tilmelding.locator('.opblock-summary').click();
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(SHOTS, 'swagger-ui-operations.png'), fullPage: true });
     console.log(`Screenshots: ${SHOTS}/swagger-ui-tilmelding.png, ${SHOTS}/swagger-ui-operations.png`);
