@@ -148,7 +148,10 @@ async function main() {
       const op = await openOperation(page, step.id);
       const cpr = op.locator('tr[data-param-name="x-civilRegistrationIdentifier"] input');
       const shown = await cpr.inputValue();
-      if (shown !== DEMO_CITIZENS.anna.cpr) await cpr.fill(DEMO_CITIZENS.anna.cpr);
+      if (shown !== DEMO_CITIZENS.anna.cpr) {
+        console.log(`${step.id}: the CPR field showed '${shown}'; typing Anna's`);
+        await cpr.fill(DEMO_CITIZENS.anna.cpr);
+      }
       await op.locator('tr[data-param-name="x-requestId"] input').fill(randomUUID());
       if (step.todayIn) {
         // The user executes the prefilled example unchanged: its date must already be today's.
