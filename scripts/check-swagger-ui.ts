@@ -3,22 +3,47 @@
  * Starts the service on the embedded default (temporary data folder), opens /docs in headless
  * Chromium, checks that it loads the documented /openapi.json (and not /docs/json), shows the
  * service's title, and logs no console error and no Content-Security-Policy violation; then it
- * authorizes with the printed demo token and runs "Try it out" -> "Execute" on GetJobagenter.
+ * authorizes with the printed demo token and walks the user path of README "Swagger UI check"
+ * (Tilmelding, status, history, Afmelding, GetCV, GetCVAsPdf for Anna) with "Try it out" -> "Execute".
  * Needs Debian's chromium (apt-get install chromium); not part of npm test.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
+import { businessDay } from '../src/domain/clock';
 import { DEMO_CITIZENS } from '../src/domain/demo-citizens';
 import { OPENAPI_INFO, OPENAPI_JSON_PATH } from '../src/plugins/swagger';
 
 // The real binary: Debian's /usr/bin/chromium is a shell wrapper playwright cannot drive.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+/** Screenshots go to .data/ (not committed). */
+const SHOTS = path.resolve('.data/swagger-ui');
+
+interface Step {
+  id: string;
+  expect: string;
+  /** The prefilled example body's date field that must show today's date. */
+  todayIn?: string;
+  /** What the response body must show. */
+  check?: (body: unknown) => boolean;
+  screenshot?: string;
+}
+
+/** Expands an operation (by operationId) in "Try it out" mode. */
+async function openOperation(page: Page, id: string): Promise<Locator> {
+  const op = page.locator('.opblock').filter({ has: page.locator('.opblock-summary-operation-id', { hasText: new RegExp(`^${id}$`) }) });
+  if (!(await op.locator('.opblock-body').isVisible())) await op.locator('.opblock-summary').click();
+  // uiConfig.tryItOutEnabled opens operations in "Try it out" mode already.
+  const tryOut = op.locator('button.try-out__btn');
+  if ((await tryOut.textContent())?.includes('Try it out')) await tryOut.click();
+  return op;
+}
 
 async function main() {
+  mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jobnet-swagger-ui-'));
   const server = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server.ts'], {
     env: { ...process.env, PORT: '0', EMBEDDED_DATA_DIR: path.join(dataDir, 'db'), AUTH_LOCAL_KEY_FILE: path.join(dataDir, 'key.pem') },
@@ -76,27 +101,108 @@ async function main() {
     if (!logoSvg.includes(`>${OPENAPI_INFO.title}</text>`)) throw new Error(`the top bar does not show ${OPENAPI_INFO.title}: ${logoSvg}`);
     if ((await page.locator('.topbar-wrapper a.link svg').count()) > 0) throw new Error('the top bar still shows the Swagger logo');
     console.log(`Top bar shows: ${OPENAPI_INFO.title}`);
-    await page.screenshot({ path: path.join(os.tmpdir(), 'swagger-ui-top.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'swagger-ui-top.png') });
 
     await page.click('button.authorize');
     await page.fill('.auth-container input', token);
     await page.click('.auth-btn-wrapper button.authorize');
     await page.click('button.btn-done');
 
-    const op = page.locator('#operations-Jobagent-GetJobagenter');
-    await op.locator('.opblock-summary').click();
-    // uiConfig.tryItOutEnabled opens operations in "Try it out" mode already.
-    const tryOut = op.locator('button.try-out__btn');
-    if ((await tryOut.textContent())?.includes('Try it out')) await tryOut.click();
-    await op.locator('tr[data-param-name="x-civilRegistrationIdentifier"] input').fill(DEMO_CITIZENS.anna.cpr);
-    await op.locator('tr[data-param-name="x-requestId"] input').fill(randomUUID());
-    await op.locator('button.execute').click();
-    const status = (await op.locator('.live-responses-table tbody .response-col_status').first().textContent())?.trim();
-    const body = await op.locator('.live-responses-table .microlight').first().textContent();
-    await page.screenshot({ path: path.join(os.tmpdir(), 'swagger-ui.png'), fullPage: false });
-    console.log(`Try it out GetJobagenter -> HTTP ${status}; body starts ${body?.slice(0, 80)}`);
-    console.log(`Screenshot: ${path.join(os.tmpdir(), 'swagger-ui.png')}`);
-    if (status !== '200') throw new Error(`expected 200, got ${status}`);
+    // On any other day too: with the browser's clock on another date, the example shows that date.
+    const otherDay = await browser.newPage();
+    // The browser's clock runs on from 1 March 2027 10:00 Copenhagen (a frozen clock, as playwright's
+    // page.clock.setFixedTime gives, stalls Swagger UI's debounced rendering).
+    await otherDay.addInitScript(
+      "{ const D = Date; const off = D.parse('2027-03-01T10:00:00+01:00') - D.now(); " +
+        'const F = function (...a) { return new.target ? (a.length ? new D(...a) : new D(D.now() + off)) : new D(D.now() + off).toString(); }; ' +
+        'F.prototype = D.prototype; F.now = () => D.now() + off; F.parse = D.parse; F.UTC = D.UTC; window.Date = F; }',
+    );
+    otherDay.on('pageerror', (err) => problems.push(`page error (2027-03-01): ${err.message}`));
+    otherDay.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()} (2027-03-01): ${msg.text()}`);
+    });
+    await otherDay.goto(`${address}/docs`);
+    await otherDay.locator('.opblock-tag-section').first().waitFor();
+    const shown = JSON.parse(await (await openOperation(otherDay, 'Tilmelding')).locator('textarea.body-param__text').inputValue());
+    if (shown.tilmeldingsdato !== '2027-03-01') throw new Error(`on 1 March 2027 the Tilmelding example shows ${shown.tilmeldingsdato}`);
+    console.log(`Tilmelding example with the browser's clock on 2027-03-01: tilmeldingsdato ${shown.tilmeldingsdato}`);
+    await otherDay.close();
+
+    // The user path of issue 6 and 8, each step as a Swagger UI user does it: open the operation,
+    // type the citizen's CPR (the field is prefilled with Anna's) and a new x-requestId, leave the
+    // prefilled example body as it is (Swagger UI shows today's date in it), Execute, and read the
+    // status in the response panel.
+    const today = businessDay(new Date());
+    const steps: Step[] = [
+      { id: 'GetJobagenter', expect: '200' },
+      { id: 'Tilmelding', expect: '201', todayIn: 'tilmeldingsdato', screenshot: 'swagger-ui-tilmelding.png' },
+      { id: 'GetTilmeldingsstatus', expect: '200', check: (b) => (b as { tilmeldt?: boolean }).tilmeldt === true },
+      { id: 'GetTilmeldingshistorik', expect: '200', check: (b) => (b as { perioder?: unknown[] }).perioder?.length === 1 },
+      { id: 'Afmelding', expect: '200', todayIn: 'afmeldingsdato' },
+      { id: 'GetTilmeldingsstatus', expect: '200', check: (b) => (b as { tilmeldt?: boolean }).tilmeldt === false },
+      { id: 'GetCV', expect: '200' },
+      { id: 'GetCVAsPdf', expect: '200' },
+    ];
+    const results: string[] = [];
+    for (const step of steps) {
+      const op = await openOperation(page, step.id);
+      const cpr = op.locator('tr[data-param-name="x-civilRegistrationIdentifier"] input');
+      const shown = await cpr.inputValue();
+      if (shown !== DEMO_CITIZENS.anna.cpr) {
+        console.log(`${step.id}: the CPR field showed '${shown}'; typing Anna's`);
+        await cpr.fill(DEMO_CITIZENS.anna.cpr);
+      }
+      await op.locator('tr[data-param-name="x-requestId"] input').fill(randomUUID());
+      if (step.todayIn) {
+        // The user executes the prefilled example unchanged: its date must already be today's.
+        const example = JSON.parse(await op.locator('textarea.body-param__text').inputValue());
+        if (example[step.todayIn] !== today) throw new Error(`${step.id}: the example's ${step.todayIn} is ${example[step.todayIn]}, not today (${today})`);
+      }
+      await op.locator('button.execute').click();
+      const row = op.locator('.live-responses-table tbody .response-col_status').first();
+      await row.waitFor();
+      const status = (await row.textContent())?.trim();
+      const text = (await op.locator('.live-responses-table .response-col_description .microlight').first().textContent().catch(() => '')) ?? '';
+      let note = '';
+      if (step.check) {
+        const ok = (() => {
+          try {
+            return step.check!(JSON.parse(text));
+          } catch {
+            return false;
+          }
+        })();
+        note = ok ? ' (body as expected)' : ' (body NOT as expected)';
+        if (!ok) problems.push(`${step.id}: unexpected body ${text.slice(0, 300)}`);
+      }
+      if (step.id === 'GetCVAsPdf') {
+        // Swagger UI shows a binary response as a download link.
+        const link = await op.locator('.live-responses-table a[download]').count();
+        note = link > 0 ? ' (download link to the PDF)' : ' (no download link)';
+        if (link === 0) problems.push('GetCVAsPdf: the response panel shows no download link');
+      }
+      if (step.screenshot) {
+        await op.scrollIntoViewIfNeeded();
+        await op.locator('.responses-inner > div').first().screenshot({ path: path.join(SHOTS, step.screenshot) });
+      }
+      results.push(`${step.id} -> HTTP ${status}${note}`);
+      console.log(`Try it out ${step.id} -> HTTP ${status}${note}; body starts ${text.replace(/\s+/g, ' ').slice(0, 100)}`);
+      if (status !== step.expect) throw new Error(`${step.id}: expected HTTP ${step.expect}, got ${status}: ${text.slice(0, 500)}`);
+      // Close it again so the next operation's panel is the only one open.
+      await op.locator('.opblock-summary').click();
+    }
+    // The documented error examples: each status shows its own (components.examples, by $ref).
+    const tilmelding = await openOperation(page, 'Tilmelding');
+    for (const [code, fejlkode] of [['400', 1014], ['401', null], ['403', 4575], ['412', null]] as const) {
+      const example = await tilmelding.locator(`.responses-table tr.response[data-code="${code}"] .microlight`).first().textContent();
+      const shown = JSON.parse(example ?? '{}');
+      if (shown.status !== Number(code) || (shown.fejl[0]?.fejlkode ?? null) !== fejlkode) throw new Error(`Tilmelding's ${code} example shows ${example}`);
+    }
+    console.log('Tilmelding\'s documented 400, 401, 403 and 412 examples show their own status and fejlkode');
+    await tilmelding.locator('.opblock-summary').click();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: path.join(SHOTS, 'swagger-ui-operations.png'), fullPage: true });
+    console.log(`Screenshots: ${SHOTS}/swagger-ui-tilmelding.png, ${SHOTS}/swagger-ui-operations.png`);
     if (problems.length > 0) throw new Error(`the browser console is not clean:\n${problems.join('\n')}`);
     console.log('Browser console: no errors, no warnings, no CSP violations');
   } finally {

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { API_TAGS } from '../schemas/common';
+import { API_TAGS, PROBLEM_EXAMPLE_COMPONENTS } from '../schemas/common';
 
 export const OPENAPI_INFO = {
   title: 'Jobnet citizen API',
@@ -13,7 +13,9 @@ export const OPENAPI_INFO = {
     'Borgerrettet REST/JSON-API for Jobnet (v1): Tilmelding, Jobagent, Borgerbooking og CV. ' +
     'Hver /v1-forespørgsel kræver et bearer-token, headeren x-civilRegistrationIdentifier (borgerens CPR) ' +
     'og et unikt x-requestId (en gentagelse afvises med 412). Fejl returneres som application/problem+json ' +
-    'med fejlkoder i listen `fejl`.',
+    'med fejlkoder i listen `fejl`. I Swagger UI: tryk Authorize og indsæt det token, `npm run dev` udskriver; ' +
+    'skriv et nyt x-requestId (fx en guid) for hvert Execute. Eksemplernes tilmeldingsdato, afmeldingsdato og haendelsesdato ' +
+    'vises med dagens dato, for tilmelding og afmelding kræver dagens dato (4749, 4322); andre klienter skal selv sende dagens dato.',
 };
 
 /** The documented address of the OpenAPI document; Swagger UI loads it from here too. */
@@ -38,6 +40,62 @@ const FAVICON_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1b3a5c"/>' +
   '<text x="16" y="23" text-anchor="middle" font-family="sans-serif" font-size="20" font-weight="bold" fill="#fff">J</text></svg>';
 
+/** Request-body date fields whose documented example must be today's date (Tilmelding 4749, Afmelding 4322). */
+export const TODAY_EXAMPLE_FIELDS = ['tilmeldingsdato', 'afmeldingsdato', 'haendelsesdato'];
+
+/**
+ * Swagger UI's responseInterceptor, run in the browser. When Swagger UI has loaded the OpenAPI document, it
+ * sets the date fields above in every request-body example (and the component schemas those bodies
+ * reference) to today's Copenhagen date, so "Try it out" -> "Execute" on Tilmelding works on any day. The
+ * served and committed document keeps its fixed example dates (it must not depend on the day). Built with
+ * `new Function` so that its source is exactly this text in the browser, whatever compiles the server (tsx's
+ * name-keeping helpers would otherwise leak into it); serialised by @fastify/swagger-ui with toString().
+ */
+export const todayInExamples = new Function(
+  'res',
+  `
+  var path = '';
+  try { path = new URL(res.url, window.location.href).pathname; } catch (e) { return res; }
+  if (path !== ${JSON.stringify(OPENAPI_JSON_PATH)} || typeof res.text !== 'string') return res;
+  var doc;
+  try { doc = JSON.parse(res.text); } catch (e) { return res; }
+  var fields = ${JSON.stringify(TODAY_EXAMPLE_FIELDS)};
+  var today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  var setDates = function (example) {
+    if (!example || typeof example !== 'object') return;
+    fields.forEach(function (f) { if (typeof example[f] === 'string') example[f] = today; });
+  };
+  var patchSchema = function (schema) {
+    if (!schema) return;
+    if (typeof schema.$ref === 'string' && schema.$ref.indexOf('#/components/schemas/') === 0) {
+      schema = (doc.components.schemas || {})[schema.$ref.slice('#/components/schemas/'.length)];
+      if (!schema) return;
+    }
+    (schema.examples || []).forEach(setDates);
+    fields.forEach(function (f) {
+      var p = schema.properties && schema.properties[f];
+      if (p && Array.isArray(p.examples)) p.examples = [today];
+    });
+  };
+  Object.keys(doc.paths || {}).forEach(function (p) {
+    Object.keys(doc.paths[p]).forEach(function (m) {
+      var content = (doc.paths[p][m] && doc.paths[p][m].requestBody && doc.paths[p][m].requestBody.content) || {};
+      Object.keys(content).forEach(function (t) {
+        var media = content[t];
+        setDates(media.example);
+        Object.keys(media.examples || {}).forEach(function (k) { setDates(media.examples[k].value); });
+        patchSchema(media.schema);
+      });
+    });
+  });
+  res.text = JSON.stringify(doc);
+  res.data = res.text;
+  res.body = doc;
+  res.obj = doc;
+  return res;
+`,
+);
+
 /**
  * The OpenAPI document is generated from the TypeBox schemas the routes validate with.
  * Served at /openapi.json and, with Swagger UI, at /docs; scripts/openapi.ts writes it to openapi/.
@@ -51,6 +109,7 @@ async function swaggerPlugin(app: FastifyInstance) {
       servers: [{ url: app.config.publicBaseUrl ?? '/', description: 'Jobnet citizen API' }],
       tags: API_TAGS,
       components: {
+        examples: PROBLEM_EXAMPLE_COMPONENTS,
         securitySchemes: {
           bearerAuth: {
             type: 'http',
@@ -75,6 +134,7 @@ async function swaggerPlugin(app: FastifyInstance) {
       persistAuthorization: true,
       displayOperationId: true,
       tryItOutEnabled: true,
+      responseInterceptor: todayInExamples as never,
     },
     theme: {
       title: OPENAPI_INFO.title,

@@ -2,6 +2,7 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import { CPR_PATTERN } from '../domain/cpr';
 import { REQUEST_ID_MAX_LENGTH } from '../plugins/request-gate';
 import { MAX_FEJL } from '../plugins/errors';
+import { ApiError, fejlEntry, RuleViolation } from '../domain/errors';
 
 /** Every property description ends with the old English element name in parentheses. */
 export const d = (dansk: string, english: string) => `${dansk} (${english})`;
@@ -120,6 +121,50 @@ const RATE_LIMIT_HEADERS = {
   'x-ratelimit-reset': Type.Integer({ description: 'Sekunder til vinduet starter forfra' }),
 };
 
+const EXAMPLE_REQUEST_ID = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+
+/** An example problem body as the error handler writes it (plugins/errors.ts problemBody). */
+function problemExample(problem: ApiError) {
+  const kode = problem.fejl[0]?.fejlkode;
+  return {
+    type: kode ? `https://api.jobnet.dk/fejl/${kode}` : 'about:blank',
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    instance: '/v1/Tilmelding',
+    requestId: EXAMPLE_REQUEST_ID,
+    fejl: problem.fejl,
+    antalFejl: problem.fejl.length,
+  };
+}
+
+/**
+ * The example Swagger UI shows for a status every operation answers alike. 404, 409 and 422 have none:
+ * their fejlkoder depend on the operation (its description lists them), so they show the Problem schema's.
+ */
+const PROBLEM_EXAMPLES: Record<number, ReturnType<typeof problemExample>> = {
+  400: problemExample(
+    new ApiError(400, 'Failed to validate message', 'The submitted message could not be validated', [
+      { ...fejlEntry(1014, '/tilmeldingsdato'), beskrivelse: "The submitted message could not be validated: /tilmeldingsdato must match format \"date\"" },
+    ]),
+  ),
+  401: problemExample(new ApiError(401, 'Unauthorized', 'A bearer token is required')),
+  403: problemExample(new RuleViolation(4575, { detail: 'A citizen may only act on their own cpr' })),
+  412: problemExample(
+    new ApiError(412, 'Request already received', `A request with x-requestId '${EXAMPLE_REQUEST_ID}' has already been received; it is not executed again`),
+  ),
+  413: problemExample(new ApiError(413, 'Payload Too Large', 'Request body is too large')),
+  415: problemExample(new ApiError(415, 'Unsupported Media Type', 'Unsupported Media Type')),
+  429: problemExample(new ApiError(429, 'Too Many Requests', 'Rate limit of 600 requests per 60 s exceeded; the x-requestId was not used')),
+  500: problemExample(new ApiError(500, 'Internal Server Error', 'An unexpected error occurred. Quote the requestId when reporting it.')),
+  503: problemExample(new RuleViolation(8236, { detail: 'The database is not available; try again shortly' })),
+};
+
+/** components.examples of the OpenAPI document: the per-status problem examples, referenced by every operation. */
+export const PROBLEM_EXAMPLE_COMPONENTS = Object.fromEntries(
+  Object.entries(PROBLEM_EXAMPLES).map(([status, value]) => [`Problem${status}`, { summary: `${status} ${value.title}`, value }]),
+);
+
 /** Response schemas for the given error statuses, all application/problem+json. */
 export function problemResponses(...statuses: number[]) {
   const all = [...new Set([400, 401, 403, 412, 429, 500, 503, ...statuses])].sort();
@@ -130,10 +175,15 @@ export function problemResponses(...statuses: number[]) {
         description: PROBLEM_DESCRIPTIONS[status] ?? 'Fejl',
         ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
         ...(status === 503 ? { headers: { 'retry-after': Type.Integer({ description: 'Sekunder før et nyt forsøg giver mening' }) } } : {}),
-        content: { 'application/problem+json': { schema: Type.Ref(ProblemSchema) } },
+        content: {
+          'application/problem+json': {
+            schema: Type.Ref(ProblemSchema),
+            ...(PROBLEM_EXAMPLES[status] ? { examples: { [`Problem${status}`]: { $ref: `#/components/examples/Problem${status}` } } } : {}),
+          },
+        },
       },
     ]),
-  ) as Record<number, { description: string; headers?: Record<string, TSchema>; content: Record<string, { schema: TSchema }> }>;
+  ) as Record<number, { description: string; headers?: Record<string, TSchema>; content: Record<string, { schema: TSchema; examples?: Record<string, { $ref: string }> }> }>;
 }
 
 export const ServiceKvittering = Type.Object(

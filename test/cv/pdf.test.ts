@@ -257,7 +257,7 @@ describe('GetCVAsPdf', () => {
     const res = await get('/v1/CV/Pdf', cpr);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toMatch(/^inline; filename="cv-9[0-9]{7}\.pdf"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cv-9[0-9]{7}\.pdf"$/);
     const { text } = await extractPdfText(res.rawPayload);
     expect(text).toContain('Søren Ærø-Åberg');
     expect(text).toContain('Pædagog');

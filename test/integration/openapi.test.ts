@@ -4,9 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import SwaggerParser from '@apidevtools/swagger-parser';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { OPENAPI_PATH, renderOpenApi } from '../../scripts/openapi';
 import { buildTestApp } from '../helpers/app';
+import { businessDay } from '../../src/domain/clock';
+import { OPENAPI_JSON_PATH, todayInExamples } from '../../src/plugins/swagger';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -36,6 +40,56 @@ function hasExample(doc: Json, media: Json): boolean {
   if (media.example !== undefined || (media.examples && Object.keys(media.examples).length > 0)) return true;
   const schema = resolve(doc, media.schema);
   return Array.isArray(schema?.examples) && schema.examples.length > 0;
+}
+
+/** A JSON pointer segment, escaped for a URI fragment. */
+const pointer = (parts: (string | number)[]) =>
+  parts.map((p) => encodeURIComponent(String(p).replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
+
+const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SUBSCHEMA_ONE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties'];
+
+/** Every example in the document with the schema it must satisfy: [where, pointer to the schema, example]. */
+function examplesWithSchemas(doc: Json): [string, string, Json][] {
+  const found: [string, string, Json][] = [];
+  const walkSchema = (node: Json, at: (string | number)[], where: string) => {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+    if (Array.isArray(node.examples)) node.examples.forEach((e: Json, i: number) => found.push([`${where} examples[${i}]`, pointer(at), e]));
+    for (const key of SUBSCHEMA_MAPS) {
+      for (const [name, sub] of Object.entries(node[key] ?? {})) walkSchema(sub, [...at, key, name], `${where}.${name}`);
+    }
+    for (const key of SUBSCHEMA_LISTS) {
+      if (Array.isArray(node[key])) node[key].forEach((sub: Json, i: number) => walkSchema(sub, [...at, key, i], `${where}.${key}[${i}]`));
+    }
+    for (const key of SUBSCHEMA_ONE) if (node[key] && typeof node[key] === 'object') walkSchema(node[key], [...at, key], `${where}.${key}`);
+  };
+  const walkMedia = (content: Json, at: (string | number)[], where: string) => {
+    for (const [type, media] of Object.entries(content ?? {}) as [string, Json][]) {
+      const schemaAt = [...at, type, 'schema'];
+      if (media.example !== undefined) found.push([`${where} ${type} example`, pointer(schemaAt), media.example]);
+      for (const [name, ex] of Object.entries(media.examples ?? {}) as [string, Json][]) {
+        const value = ex.$ref ? resolve(doc, ex)?.value : ex.value;
+        expect([where, name, value === undefined]).toEqual([where, name, false]);
+        found.push([`${where} ${type} examples.${name}`, pointer(schemaAt), value]);
+      }
+      walkSchema(media.schema, schemaAt, `${where} ${type}`);
+    }
+  };
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) walkSchema(schema, ['components', 'schemas', name], name);
+  for (const { path, method, op } of operations(doc)) {
+    const base = ['paths', path, method];
+    const id = op.operationId;
+    (op.parameters ?? []).forEach((p: Json, i: number) => walkSchema(p.schema, [...base, 'parameters', i, 'schema'], `${id} ${p.in} ${p.name}`));
+    walkMedia(op.requestBody?.content, [...base, 'requestBody', 'content'], `${id} request`);
+    for (const [status, response] of Object.entries(op.responses) as [string, Json][]) {
+      walkMedia(response.content, [...base, 'responses', status, 'content'], `${id} ${status}`);
+      for (const [h, header] of Object.entries(response.headers ?? {}) as [string, Json][]) {
+        walkSchema(header.schema, [...base, 'responses', status, 'headers', h, 'schema'], `${id} ${status} header ${h}`);
+      }
+    }
+  }
+  return found;
 }
 
 const ENGLISH_START = /^(get|gets|create|creates|update|updates|delete|deletes|remove|list|lists|return|returns|search|fetch|find|book|cancel|verify)\b/i;
@@ -155,6 +209,35 @@ describe('openapi/openapi.json', () => {
     });
   });
 
+  describe('examples', () => {
+    // OpenAPI 3.1 schemas are JSON Schema 2020-12; the document is one schema resource so that the
+    // operations' #/components/schemas/... references resolve.
+    const committedDoc = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8'));
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+    addFormats(ajv);
+    ajv.addFormat('binary', true);
+    ajv.addSchema(committedDoc, 'openapi.json');
+    const all = examplesWithSchemas(committedDoc);
+
+    it('exist (request bodies, responses, parameters and components)', () => {
+      expect(all.length).toBeGreaterThan(100);
+    });
+
+    it.each(all.map(([where, at, example]) => [where, at, example] as const))('%s validates against its schema', (_where, at, example) => {
+      const validate = ajv.getSchema(`openapi.json#/${at}`)!;
+      expect(validate).toBeDefined();
+      const ok = validate(example);
+      expect(ok ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n')).toEqual([]);
+    });
+  });
+
+  it('every operation\'s description names the old (specification) operation, or says it is new', () => {
+    const missing = operations(doc)
+      .filter(({ op }) => !/^(Gammelt navn|Gamle navne|Ny operation)\b/.test(op.description ?? ''))
+      .map(({ op }) => op.operationId);
+    expect(missing).toEqual([]);
+  });
+
   it('the Problem schema has the RFC 9457 members and the fejl list', () => {
     const problem = doc.components.schemas.Problem;
     expect(problem.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance', 'requestId', 'fejl']));
@@ -190,6 +273,28 @@ describe('served documentation', () => {
     const icon = await app.inject({ method: 'GET', url: '/docs/static/theme/favicon.svg' });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['content-type']).toBe('image/svg+xml');
+  });
+
+  it('Swagger UI shows today\'s date in the request examples\' date fields (Tilmelding 4749, Afmelding 4322); the document keeps its own', async () => {
+    const res = await app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
+    expect(res.body).toContain('"responseInterceptor":function anonymous(res');
+    const g = globalThis as unknown as { window?: unknown };
+    const before = g.window;
+    g.window = { location: { href: 'http://127.0.0.1:3000/docs' } };
+    try {
+      const intercept = todayInExamples as (r: Json) => Json;
+      const other = intercept({ url: 'http://127.0.0.1:3000/v1/Tilmelding/Status', text: committed });
+      expect(other.text).toBe(committed);
+      const seen = JSON.parse(intercept({ url: `http://127.0.0.1:3000${OPENAPI_JSON_PATH}`, text: committed }).text);
+      const today = businessDay(new Date());
+      expect(seen.components.schemas.TilmeldingInput.examples[0].tilmeldingsdato).toBe(today);
+      expect(seen.components.schemas.TilmeldingInput.properties.tilmeldingsdato.examples).toEqual([today]);
+      expect(seen.paths['/v1/Tilmelding/action/afmeld'].post.requestBody.content['application/json'].example.afmeldingsdato).toBe(today);
+      // Responses keep their examples.
+      expect(seen.paths['/v1/Tilmelding/Status'].get.responses['200']).toEqual(doc.paths['/v1/Tilmelding/Status'].get.responses['200']);
+    } finally {
+      g.window = before;
+    }
   });
 
   it('Swagger UI loads the documented /openapi.json (not /docs/json), with the service\'s title as logo', async () => {

@@ -195,6 +195,7 @@ function pendingMailsRoute(fastify: FastifyInstance, service: JobagentService) {
         operationId: 'GetAfventendeMails',
         summary: 'Henter de mails i udbakken, der endnu ikke er sendt (kun uden for produktion)',
         description:
+          'Ny operation (ingen i specifikationerne: et testhjælpemiddel, der erstatter den e-mail, borgeren ville modtage). ' +
           'Kun for rollen system, og kun når tjenesten ikke kører i produktion (NODE_ENV er ikke production): ' +
           'dér sender en ekstern mailer udbakkens mails, og operationen findes ikke (404). ' +
           `Giver de højst ${PENDING_MAILS_LIMIT} nyeste, så bekræftelseskoden til VerificereEmail kan læses, fx i Swagger UI.`,

@@ -33,7 +33,7 @@ export const TilmeldingInput = Type.Object(
     tilmeldingsdato: Dato(
       d(
         'Tilmeldingsdatoen hvor tilmeldingsforholdet starter: dagen hvor den ledige har henvendt sig gennem Jobnet eller jobcentret. ' +
-          'Uden cvNummer skal den være i dag (4749); med cvNummer i dag eller højst 10 dage tilbage (4338)',
+          'Uden cvNummer skal den være i dag (4749); med cvNummer i dag eller højst 10 dage tilbage (4338). Swagger UI viser eksemplet med dagens dato',
         'EnrollmentDate',
       ),
       '2026-11-29',
@@ -139,7 +139,11 @@ export type KanTilmeldeSvar = Static<typeof KanTilmeldeSvar>;
 export const AfmeldingInput = Type.Object(
   {
     afmeldingsdato: Dato(
-      d('Dagen hvor borgeren ikke længere er tilmeldt: i dag og højst 30 dage frem, 60 ved mindre intensiv indsats (4322). Efter i dag: en fremtidig afmelding', 'RemovalDate'),
+      d(
+        'Dagen hvor borgeren ikke længere er tilmeldt: i dag og højst 30 dage frem, 60 ved mindre intensiv indsats (4322). Efter i dag: en fremtidig afmelding. ' +
+          'Swagger UI viser eksemplet med dagens dato',
+        'RemovalDate',
+      ),
       '2026-11-29',
     ),
     afmeldingsaarsag: Kode(d('Årsag til afmelding (kodeliste afmeldingsaarsag)', 'RemovalCauseTypeIdentifier'), 1),

@@ -27,7 +27,7 @@ const ACCESS =
 
 const pdfResponse = (description: string, json: ReturnType<typeof Type.Ref>) => ({
   description,
-  headers: { 'content-disposition': Type.String({ description: 'inline; filename="cv-<cvNummer>.pdf" (kun ved application/pdf)' }) },
+  headers: { 'content-disposition': Type.String({ description: 'attachment; filename="cv-<cvNummer>.pdf" (kun ved application/pdf; Swagger UI viser et download-link)' }) },
   content: {
     'application/pdf': { schema: PdfBinary },
     'application/json': { schema: json },
@@ -76,7 +76,7 @@ export default async function cvPdfRoutes(fastify: FastifyInstance, opts: { serv
   });
 
   const sendPdf = (reply: FastifyReply, pdf: Buffer, cvNummer: string) =>
-    reply.type('application/pdf').header('content-disposition', `inline; filename="cv-${cvNummer}.pdf"`).send(pdf);
+    reply.type('application/pdf').header('content-disposition', `attachment; filename="cv-${cvNummer}.pdf"`).send(pdf);
 
   app.get(
     '/Pdf',
