@@ -8,7 +8,7 @@ describe('RuleViolations / throwViolations', () => {
     expect(() => throwViolations([one])).toThrow(one);
   });
 
-  it('several: the lowest status gives status, title and detail; the entries keep their order', () => {
+  it('several: the lowest status gives status, title and detail and its entry comes first; the others keep their order', () => {
     const v = [new RuleViolation(8282, { felt: '/a' }), new RuleViolation(9439, { felt: '/b' }), new RuleViolation(8281, { felt: '/c' })];
     let thrown: unknown;
     try {
@@ -20,9 +20,9 @@ describe('RuleViolations / throwViolations', () => {
     const r = thrown as RuleViolations;
     expect([r.status, r.title]).toEqual([404, 'Occupation key does not exist']);
     expect(r.fejl.map((f) => [f.fejlkode, f.felt])).toEqual([
+      [8281, '/c'],
       [8282, '/a'],
       [9439, '/b'],
-      [8281, '/c'],
     ]);
     expect(() => new RuleViolations([])).toThrow();
   });

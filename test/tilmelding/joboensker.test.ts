@@ -163,9 +163,11 @@ describe('fejlkoder', () => {
     ]);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ status: 400, title: 'Parameter is negative', antalFejl: 3 });
+    // The violation that sets status and title comes first, so `type` names the same fejlkode.
+    expect(res.json().type).toMatch(/\/4698$/);
     expect(fejl(res)).toEqual([
-      [8282, '/joboensker/0/conceptUriDa'],
       [4698, '/joboensker/1/maanederMedErfaring'],
+      [8282, '/joboensker/0/conceptUriDa'],
       [9439, '/joboensker/2/conceptUriDa'],
     ]);
     expect((await getWishes(cpr)).json().joboensker.map((j: { conceptUriDa: string }) => j.conceptUriDa)).toEqual([SYGEPLEJERSKE]);

@@ -350,7 +350,9 @@ describe('KanTilmelde', () => {
     expect(svar.fejl.map((f: { fejlkode: number }) => f.fejlkode)).toEqual([4749, 4720, 4750, 4339, 7062, 4385]);
     expect(svar.fejl[0]).toMatchObject({ fejlkode: 4749, felt: '/tilmeldingsdato', fejltekst: 'The enrollment date must be of todays date' });
     const refused = await tilmeld(cpr, input);
-    expect(koderAf(refused)).toEqual([4749, 4720, 4750, 4339, 7062, 4385]);
+    // The refusal leads with the violation whose status it answers (7062, 400); the rest keep their order.
+    expect(koderAf(refused)).toEqual([7062, 4749, 4720, 4750, 4339, 4385]);
+    expect(refused.json().type).toMatch(/\/7062$/);
     expect(await perioder(cpr)).toHaveLength(0);
   });
   test('input faults are listed too; an unknown citizen is 404/1010', async () => {
