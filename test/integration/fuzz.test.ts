@@ -230,7 +230,11 @@ function shapedBase(s: Json, mutate: boolean): fc.Arbitrary<unknown> {
       if (s.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
       // Calendar days near today, so that date rules (order, windows) are reached, not only the format.
       if (s.format === 'date') {
-        return fc.date({ noInvalidDate: true, min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z') }).map((d) => d.toISOString().slice(0, 10));
+        return fc.oneof(
+          { weight: 6, arbitrary: fc.date({ noInvalidDate: true, min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z') }).map((d) => d.toISOString().slice(0, 10)) },
+          // The edges of the calendar (and of PostgreSQL's date), and leap days.
+          { weight: 1, arbitrary: fc.constantFrom('0001-01-01', '0000-01-01', '1000-01-01', '1899-12-31', '9999-12-31', '2024-02-29', '2100-02-28', '1970-01-01') },
+        );
       }
       return fc.string({ unit, minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 60, 120) });
     case 'integer':
@@ -505,8 +509,31 @@ async function unusedCpr(): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // Sending and checking
 
+/**
+ * Callers other than the operation's own: every role, job centres of the citizen's municipality
+ * and another one, an a-kasse, an other actor. About one draw in four uses one of them, so the
+ * access rules (403, 422/4385, ...) are fuzzed too.
+ */
+const OTHER_ACTORS: { role: Role; org?: string }[] = [
+  { role: 'borger' },
+  { role: 'jobcenter', org: '751' },
+  { role: 'jobcenter', org: '101' },
+  { role: 'a-kasse', org: '1001' },
+  { role: 'anden-aktoer', org: 'AA-42' },
+  { role: 'system' },
+  { role: 'star' },
+];
+const actorTokens = new Map<string, string>();
+function actorToken(actor: { role: Role; org?: string }): string {
+  const key = `${actor.role}/${actor.org ?? ''}`;
+  if (!actorTokens.has(key)) actorTokens.set(key, tokenFor(actor));
+  return actorTokens.get(key)!;
+}
+
 interface Request {
   who: 'living' | 'deceased' | 'unknown';
+  /** Index into OTHER_ACTORS, or undefined for the operation's own caller. */
+  actor?: number;
   params: Record<string, string>;
   query?: [string, string][];
   body: Body;
@@ -547,13 +574,17 @@ function send(app: FastifyInstance, op: Operation, fx: Fixtures, req: Request, r
   for (const [name, value] of Object.entries(req.params)) url = url.replace(`{${name}}`, encodeURIComponent(value));
   if (req.query?.length) url += `?${new URLSearchParams(req.query).toString()}`;
 
+  const other = req.actor === undefined ? undefined : OTHER_ACTORS[req.actor];
+  const own = AREA_OPS[op.id]?.role;
   const headers = {
-    // A system operation is called by the system, except that the 'deceased' draws send a citizen's token (403).
-    ...(AREA_OPS[op.id]?.role
-      ? v1Headers(fx[req.who], tokenFor({ role: AREA_OPS[op.id].role, org: AREA_OPS[op.id].org }))
-      : SYSTEM_OPS.has(op.id) && req.who !== 'deceased'
-        ? v1Headers(fx[req.who === 'unknown' ? 'unknown' : 'living'], SYSTEM_TOKEN)
-        : v1Headers(fx[req.who], TOKENS[req.who])),
+    ...(other
+      ? v1Headers(fx[req.who], other.role === 'borger' ? TOKENS[req.who] : actorToken(other))
+      : own
+        ? v1Headers(fx[req.who], actorToken({ role: own, org: AREA_OPS[op.id].org }))
+        : // A system operation is called by the system, except that the 'deceased' draws send a citizen's token (403).
+          SYSTEM_OPS.has(op.id) && req.who !== 'deceased'
+          ? v1Headers(fx[req.who === 'unknown' ? 'unknown' : 'living'], SYSTEM_TOKEN)
+          : v1Headers(fx[req.who], TOKENS[req.who])),
     'x-requestId': requestId,
   };
   const { body } = req;
@@ -651,6 +682,7 @@ describe(`fuzzing every /v1 operation from openapi/openapi.json (seed ${SEED}, $
     async (_id, op) => {
       const anyRequest: fc.Arbitrary<Request> = fc.record({
         who: fc.constantFrom<Request['who']>('living', 'living', 'living', 'deceased', 'unknown'),
+        actor: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat({ max: OTHER_ACTORS.length - 1 }) }),
         params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramArb(p.schema, fx)]))),
         query: op.queryParams.length
           ? fc.oneof(
