@@ -534,6 +534,8 @@ interface Request {
   who: 'living' | 'deceased' | 'unknown';
   /** Index into OTHER_ACTORS, or undefined for the operation's own caller. */
   actor?: number;
+  /** An Accept header (the PDFs negotiate application/pdf or application/json), or none. */
+  accept?: string;
   params: Record<string, string>;
   query?: [string, string][];
   body: Body;
@@ -586,6 +588,7 @@ function send(app: FastifyInstance, op: Operation, fx: Fixtures, req: Request, r
           ? v1Headers(fx[req.who === 'unknown' ? 'unknown' : 'living'], SYSTEM_TOKEN)
           : v1Headers(fx[req.who], TOKENS[req.who])),
     'x-requestId': requestId,
+    ...(req.accept !== undefined ? { accept: req.accept } : {}),
   };
   const { body } = req;
   if (body.kind === 'none') return app.inject({ method: op.method, url, headers });
@@ -682,6 +685,11 @@ describe(`fuzzing every /v1 operation from openapi/openapi.json (seed ${SEED}, $
     async (_id, op) => {
       const anyRequest: fc.Arbitrary<Request> = fc.record({
         who: fc.constantFrom<Request['who']>('living', 'living', 'living', 'deceased', 'unknown'),
+        accept: fc.oneof(
+          { weight: 6, arbitrary: fc.constant(undefined) },
+          { weight: 2, arbitrary: fc.constantFrom('application/json', 'application/pdf', '*/*', 'text/html', 'application/json;q=0, application/pdf;q=0', 'application/*', 'application/problem+json') },
+          { weight: 1, arbitrary: junkString.map((a) => a.replace(/[^\x20-\x7e]/g, '')) },
+        ),
         actor: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat({ max: OTHER_ACTORS.length - 1 }) }),
         params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramArb(p.schema, fx)]))),
         query: op.queryParams.length
