@@ -4,7 +4,7 @@
  * The document lists an operation's codes in text (there is no per-operation list in a schema):
  * in the operation's description ("Fejlkoder: 404/1010 ...", "Koder: 4340 ..."), in the
  * descriptions of its error responses (src/schemas/common.ts PROBLEM_DESCRIPTIONS: 1001, 1014,
- * 9158, 4575, 1013, 1010, 4589, 4405, 8236) and as `x-fejlkode` on request schema fields. A code
+ * 4575, 1013, 1010, 4589, 4405, 8236) and as `x-fejlkode` on request schema fields (9158). A code
  * is a 4-digit number of the fejlkode registry (data/fejlkoder.tsv); a sentence "Ikke relevant(e)
  * ..." names codes the operation does NOT return and is skipped.
  *
