@@ -536,6 +536,8 @@ interface Request {
   actor?: number;
   /** An Accept header (the PDFs negotiate application/pdf or application/json), or none. */
   accept?: string;
+  /** Now and then an x-civilRegistrationIdentifier that is no fixture's: all zeros, impossible days, junk. */
+  cprHeader?: string;
   params: Record<string, string>;
   query?: [string, string][];
   body: Body;
@@ -589,6 +591,7 @@ function send(app: FastifyInstance, op: Operation, fx: Fixtures, req: Request, r
           : v1Headers(fx[req.who], TOKENS[req.who])),
     'x-requestId': requestId,
     ...(req.accept !== undefined ? { accept: req.accept } : {}),
+    ...(req.cprHeader !== undefined ? { 'x-civilRegistrationIdentifier': req.cprHeader } : {}),
   };
   const { body } = req;
   if (body.kind === 'none') return app.inject({ method: op.method, url, headers });
@@ -685,6 +688,10 @@ describe(`fuzzing every /v1 operation from openapi/openapi.json (seed ${SEED}, $
     async (_id, op) => {
       const anyRequest: fc.Arbitrary<Request> = fc.record({
         who: fc.constantFrom<Request['who']>('living', 'living', 'living', 'deceased', 'unknown'),
+        cprHeader: fc.oneof(
+          { weight: 12, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.constantFrom('0000000000', '3102991234', '0013901234', '010190123', '01019012345', 'abcdefghij', ' 010190123') },
+        ),
         accept: fc.oneof(
           { weight: 6, arbitrary: fc.constant(undefined) },
           { weight: 2, arbitrary: fc.constantFrom('application/json', 'application/pdf', '*/*', 'text/html', 'application/json;q=0, application/pdf;q=0', 'application/*', 'application/problem+json') },
