@@ -746,6 +746,8 @@ describe(`fuzzing every /v1 operation from openapi/openapi.json (seed ${SEED}, $
         counts,
       });
     },
+    // Larger FUZZ_RUNS need more than jest's default 30 s for the slowest operations.
+    Math.max(30_000, RUNS * 500),
   );
 });
 
