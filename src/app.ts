@@ -8,7 +8,7 @@ import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { loggerOptions, RequestLogController } from './logging';
 import { FejlSchema, ProblemSchema } from './schemas/common';
-import { linearUniqueItems } from './schemas/ajv';
+import { linearUniqueItems, storableDates } from './schemas/ajv';
 import errors, { badPath, clientErrorHandler, FEJLKODE_KEYWORD, PROBLEM_CONTENT_TYPE, problemBody, sendProblem } from './plugins/errors';
 import jsonBody from './plugins/json-body';
 import prisma from './plugins/prisma';
@@ -71,6 +71,8 @@ export async function buildApp({ config, clock = systemClock, logStream, request
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, verbose: true, keywords: [FEJLKODE_KEYWORD] },
       plugins: [linearUniqueItems],
+      // After ajv-formats, which the compiler adds after the plugins.
+      onCreate: storableDates,
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

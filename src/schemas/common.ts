@@ -100,7 +100,7 @@ export const ProblemSchema = Type.Object(
 );
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'Ugyldig forespørgsel: 1001 (ugyldigt CPR), 1014 (validering; én post pr. felt), 9158 (ugyldig e-mail)',
+  400: 'Ugyldig forespørgsel: 1001 (ugyldigt CPR), 1014 (validering; én post pr. felt), eller den fejlkode et felt angiver med x-fejlkode (fx ugyldig e-mail)',
   401: 'Manglende, ugyldigt eller udløbet bearer-token',
   403: 'Ingen adgang: 4575 (rolle eller andet CPR end tokenets), 1013 (manglende scope)',
   404: 'Ukendt borger (1010) eller ukendt id (4589)',

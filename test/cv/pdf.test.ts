@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { CvInput, CvProfil } from '../../src/modules/cv/schemas';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
-import { createCitizen, testPrisma } from '../helpers/db';
+import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
 import { fixedClock } from '../../src/domain/clock';
 import { cvProfilToPdfView } from '../../src/modules/cv/pdf/mapping';
 import { renderCvPdf } from '../../src/modules/cv/pdf/render';
@@ -361,5 +361,15 @@ describe('GetCVOnStatusAsPdf: a stored version as PDF', () => {
       ['anden-aktoer', false, 4511],
     ]);
     expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', await citizen({ konto: false })), 404, 4103);
+  });
+});
+
+describe('the PDFs for an unknown citizen', () => {
+  // Found by the fejlkode guard (test/integration/fejlkoder-coverage.test.ts): documented, never provoked.
+  it.each(['/v1/CV/Pdf', '/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3'])('GET %s: 404/1010', async (url) => {
+    let cpr = randomCpr();
+    while (await testPrisma().borger.findUnique({ where: { cpr } })) cpr = randomCpr();
+    expectFejl(await get(url, cpr, { token: tokenFor({ role: 'system' }) }), 404, 1010);
+    expectFejl(await get(url, cpr), 404, 1010);
   });
 });

@@ -9,7 +9,7 @@ import { AsylovergangService } from './service';
 /** Registered once on the app (app.ts), so they appear under components.schemas. */
 export const asylovergangSchemas = [AsylovergangOpret, AsylovergangOpdater, AsylovergangSvar];
 
-/** A tag of their own: Swagger UI groups them apart, and test/cv/cv-fuzz.test.ts (tag CV) leaves them to test/integration/fuzz.test.ts. */
+/** A tag of their own: Swagger UI groups them apart. */
 const tags = ['Asyl-overgang'];
 const security = [{ bearerAuth: [] }];
 const PATH = '/v1/CV/Asylovergang';

@@ -15,7 +15,7 @@ import { CvPdfService } from './service';
 /** Registered once on the app (app.ts), so they appear under components.schemas. */
 export const cvPdfSchemas = [CvPdfSvar, CvPaaStatusPdfSvar];
 
-/** A tag of their own: Swagger UI groups them apart, and test/cv/cv-fuzz.test.ts (tag CV) leaves them to test/integration/fuzz.test.ts. */
+/** A tag of their own: Swagger UI groups them apart. */
 const tags = ['CV som PDF'];
 const security = [{ bearerAuth: [] }];
 
