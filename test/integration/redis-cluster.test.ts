@@ -71,12 +71,23 @@ describeCluster('Redis Cluster (3 local nodes)', () => {
     for (const port of PORTS) await untilTrue(`redis-server on ${port} answering`, () => withNode(port, async (r) => (await r.ping()) === 'PONG'));
     const create = spawnSync('redis-cli', ['--cluster', 'create', ...NODES, '--cluster-replicas', '0', '--cluster-yes'], { encoding: 'utf8' });
     if (create.status !== 0) throw new Error(`redis-cli --cluster create failed: ${create.stdout}${create.stderr}`);
+    // What the app's start needs: every node answers CLUSTER INFO with cluster_state:ok (ioredis's ready
+    // check asks a random node) and knows all three masters (CLUSTER SLOTS from any node is complete).
     for (const port of PORTS) {
-      await untilTrue(`cluster_state:ok on ${port}`, () => withNode(port, async (r) => String(await r.cluster('INFO')).includes('cluster_state:ok')));
+      await untilTrue(`cluster_state:ok with 3 known nodes on ${port}`, () =>
+        withNode(port, async (r) => {
+          const info = String(await r.cluster('INFO'));
+          return info.includes('cluster_state:ok') && info.includes('cluster_known_nodes:3') && (await r.cluster('SLOTS')).length === 3;
+        }),
+      );
     }
 
     const env = { REDIS_URL: '', REDIS_CLUSTER_NODES: NODES.join(','), REDIS_KEY_PREFIX: PREFIX, RATE_LIMIT_MAX: String(MAX) };
-    [a, b] = await Promise.all([buildTestApp({ env }), buildTestApp({ env })]);
+    // One after the other: building an app compiles every route's schemas synchronously, which can block
+    // this process's event loop for seconds on a loaded machine and time out the other app's start-up
+    // commands (one app a process in production).
+    a = await buildTestApp({ env });
+    b = await buildTestApp({ env });
     cluster = new Cluster(NODES.map((n) => ({ host: '127.0.0.1', port: Number(n.split(':')[1]) })), { keyPrefix: PREFIX });
   }, 60_000);
 
