@@ -2,6 +2,7 @@
  * Redis Cluster (REDIS_CLUSTER_NODES): the request gate's two keys share a hash slot (one script
  * may only touch one slot), replays are refused across instances and the rate limit is shared.
  * The test starts its own 3-node cluster (redis-server --cluster-enabled yes on ports 7101-7103,
+ * a fourth node without slots on 7104,
  * joined with redis-cli --cluster create) and stops it afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -194,6 +195,28 @@ describeCluster('Redis Cluster (3 local nodes)', () => {
     expect(res.statusCode).toBe(503);
     expect(res.json().fejl[0].fejlkode).toBe(8236);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('an app on a cluster that is not ok (a node holding no slots) fails to start with a clear message, within the plugin timeout', async () => {
+    const port = 7104;
+    const lonely = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', path.join(dir, `nodes-${port}.conf`), '--dir', dir, '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise((resolve) => lonely.once('exit', resolve));
+    try {
+      await untilTrue(`redis-server on ${port} answering`, () => withNode(port, async (r) => (await r.ping()) === 'PONG'));
+      const error = await buildTestApp({ env: { REDIS_URL: '', REDIS_CLUSTER_NODES: `127.0.0.1:${port}`, REDIS_COMMAND_TIMEOUT_MS: '200' } }).then(
+        (app) => app.close().then(() => undefined),
+        (err: Error) => err,
+      );
+      expect(error?.message).toMatch(/^Redis is not reachable at the cluster nodes 127\.0\.0\.1:7104: /);
+      expect(error?.message).not.toMatch(/did not start in time/);
+    } finally {
+      lonely.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('an app whose cluster nodes are unreachable fails to start with a clear message', async () => {
