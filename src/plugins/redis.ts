@@ -29,10 +29,8 @@ function connectWithin(redis: Client, deadlineMs: number): Promise<void> {
       if (err) reject(err);
       else resolve();
     };
-    const onEnd = () => {
-      const why = lastError?.message ?? (connected ? 'its ready check (CLUSTER INFO / INFO) failed or timed out' : undefined);
-      settle(new Error(`the connection ended before it was ready${why ? ` (${why})` : ''}`));
-    };
+    const onEnd = () =>
+      settle(lastError ?? new Error(`the connection ended before it was ready${connected ? ' (its ready check, CLUSTER INFO or INFO, failed or timed out)' : ''}`));
     const timer = setTimeout(
       () => settle(new Error(`not ready within ${deadlineMs} ms${lastError ? ` (${lastError.message})` : ''}`)),
       deadlineMs,
@@ -105,7 +103,8 @@ async function redisPlugin(app: FastifyInstance) {
   }
   if (!redis) {
     const where = clusterNodes ? `the cluster nodes ${clusterNodes.map((n) => `${n.host}:${n.port}`).join(',')}` : url!.replace(/\/\/[^@/]*@/, '//***@');
-    throw new Error(`Redis is not reachable at ${where}: ${failures.join('; ') || `no attempt within ${budgetMs} ms`}`);
+    const why = failures.length ? `${[...new Set(failures)].join('; ')} (${failures.length} attempt${failures.length > 1 ? 's' : ''})` : `no attempt within ${budgetMs} ms`;
+    throw new Error(`Redis is not reachable at ${where}: ${why}`);
   }
   started = true;
   if (failures.length) app.log.warn({ failures }, 'redis connected after failed attempts');
