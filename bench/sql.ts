@@ -31,6 +31,19 @@ import {
   type CvContext,
 } from '../src/modules/cv/service';
 import type { Cv, CvInput, CvProfil } from '../src/modules/cv/schemas';
+import type { TilmeldingInput, TilmeldingSvar, Tilmeldingsstatus } from '../src/modules/tilmelding/schemas';
+import {
+  statusManyStatement,
+  statusStatement,
+  tilmeldingLaesStatement,
+  tilmeldingSkrivStatement,
+  tilmeldingSvar,
+  toStatus,
+  type AktuelRow,
+  type TilmeldingLaesRow,
+} from '../src/modules/tilmelding/service';
+import { systemClock, today } from '../src/domain/clock';
+import { KUN_I_DAG, tilmeldingsdatoFejl } from '../src/domain/tilmeldingsdato';
 
 const JOBAGENT_COLUMNS = `j.id, j.titel, j.email, j."emailVerificeret", j.udsendelsesinterval, j."smsNotifikation",
   j.soegeparametre, j.oprettet, j.opdateret`;
@@ -138,20 +151,6 @@ export async function createJobagent(pool: Pool, cpr: string, body: JobagentBody
 //   bench's citizens could break (unknown, dead, overlap, date) - the others are a few comparisons.
 // - GetTilmeldingsstatus: 1 statement (the citizen LEFT JOIN the current period); the service merges
 //   concurrent reads into one `= ANY($1)` statement, as bare-merging does.
-
-import type { TilmeldingInput, TilmeldingSvar, Tilmeldingsstatus } from '../src/modules/tilmelding/schemas';
-import {
-  statusManyStatement,
-  statusStatement,
-  tilmeldingLaesStatement,
-  tilmeldingSkrivStatement,
-  tilmeldingSvar,
-  toStatus,
-  type AktuelRow,
-  type TilmeldingLaesRow,
-} from '../src/modules/tilmelding/service';
-import { systemClock, today } from '../src/domain/clock';
-import { KUN_I_DAG, tilmeldingsdatoFejl } from '../src/domain/tilmeldingsdato';
 
 export async function tilmeld(pool: Pool, cpr: string, subject: string, input: TilmeldingInput): Promise<TilmeldingSvar> {
   const read = tilmeldingLaesStatement(cpr, input);

@@ -4,11 +4,28 @@ import { RuleViolation } from '../domain/errors';
 
 /** JSON pointer of the first string PostgreSQL cannot store (U+0000 or a lone surrogate), if any. */
 export function findUnstorableString(value: unknown, pointer = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? pointer || '/' : undefined;
+  const keys = unstorableStringKeys(value);
+  if (!keys) return undefined;
+  // The path is built only here, for the one bad string: a clean body costs no string building.
+  let found = pointer;
+  for (let i = keys.length - 1; i >= 0; i--) found += `/${keys[i].replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return found || '/';
+}
+
+/** The keys leading to the first unstorable string, innermost first; undefined when there is none. */
+function unstorableStringKeys(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? [] : undefined;
   if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    const found = findUnstorableString(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    if (found) return found;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const keys = unstorableStringKeys(value[i]);
+      if (keys) return (keys.push(String(i)), keys);
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const keys = unstorableStringKeys((value as Record<string, unknown>)[key]);
+    if (keys) return (keys.push(key), keys);
   }
   return undefined;
 }

@@ -4,10 +4,11 @@
  * The clock is fixed: today is 2026-06-15 in Copenhagen. Every test uses its own fresh citizen.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Client as PgClient } from 'pg';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
+import { callV1, expectProblem } from '../helpers/api';
 import { fixedClock } from '../../src/domain/clock';
 import { ROLES, type Role } from '../../src/domain/access';
 import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
@@ -18,7 +19,6 @@ import { CvInput } from '../../src/modules/cv/schemas';
 
 const URL = '/v1/CV/Asylovergang';
 const TODAY = '2026-06-15';
-const PROBLEM_JSON = /^application\/problem\+json/;
 
 let app: FastifyInstance;
 
@@ -40,9 +40,7 @@ async function served(overrides: Parameters<typeof createCitizen>[0] = {}) {
   return borger;
 }
 
-function call(method: 'POST' | 'PUT', cpr: string, body: unknown, token = jobcenter()): Promise<LightMyRequestResponse> {
-  return app.inject({ method, url: URL, headers: v1Headers(cpr, token), payload: body as Record<string, unknown> });
-}
+const call = (method: 'POST' | 'PUT', cpr: string, body: unknown, token = jobcenter()) => callV1(app, method, URL, cpr, { token, body });
 
 const gyldig = {
   overgangsdato: '2026-06-01',
@@ -51,14 +49,6 @@ const gyldig = {
   tidligIntegrationskontraktOvergangsdato: '2026-05-15',
   overgangskommune: '751',
 };
-
-function expectFejl(res: LightMyRequestResponse, status: number, kode: number, felt?: string) {
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
-  const body = res.json();
-  expect(body.fejl[0].fejlkode).toBe(kode);
-  if (felt) expect(body.fejl[0].felt).toBe(felt);
-}
 
 async function withTransition(overrides: Partial<typeof gyldig> = {}) {
   const borger = await served();
@@ -86,15 +76,15 @@ describe('CreateAsylumTransition', () => {
 
   it('9196: CVEditEndDate before AsylumTransitionDate (the same day is allowed)', async () => {
     const borger = await served();
-    expectFejl(await call('POST', borger.cpr, { ...gyldig, cvRedigeringSlutdato: '2026-05-31' }), 422, 9196, '/cvRedigeringSlutdato');
+    expectProblem(await call('POST', borger.cpr, { ...gyldig, cvRedigeringSlutdato: '2026-05-31' }), 422, 9196, '/cvRedigeringSlutdato');
     expect(await readAsylovergang(testPrisma(), borger.cpr)).toBeNull();
     expect((await call('POST', borger.cpr, { ...gyldig, cvRedigeringSlutdato: gyldig.overgangsdato })).statusCode).toBe(201);
   });
 
   it('9243: an early date after AsylumTransitionDate (either of them; the same day is allowed)', async () => {
     const borger = await served();
-    expectFejl(await call('POST', borger.cpr, { ...gyldig, tidligCvOvergangsdato: '2026-06-02' }), 422, 9243, '/tidligCvOvergangsdato');
-    expectFejl(
+    expectProblem(await call('POST', borger.cpr, { ...gyldig, tidligCvOvergangsdato: '2026-06-02' }), 422, 9243, '/tidligCvOvergangsdato');
+    expectProblem(
       await call('POST', borger.cpr, { ...gyldig, tidligIntegrationskontraktOvergangsdato: '2026-06-02' }),
       422,
       9243,
@@ -106,7 +96,7 @@ describe('CreateAsylumTransition', () => {
 
   it('9302: a second transition for the same citizen', async () => {
     const cpr = await withTransition();
-    expectFejl(await call('POST', cpr, { ...gyldig, overgangsdato: '2026-07-01' }), 409, 9302);
+    expectProblem(await call('POST', cpr, { ...gyldig, overgangsdato: '2026-07-01' }), 409, 9302);
     expect((await readAsylovergang(testPrisma(), cpr))?.overgangsdato).toBe(gyldig.overgangsdato);
   });
 
@@ -117,35 +107,35 @@ describe('CreateAsylumTransition', () => {
   });
 
   it('1010: unknown citizen; 4405: deceased citizen', async () => {
-    expectFejl(await call('POST', randomCpr(), gyldig), 404, 1010);
+    expectProblem(await call('POST', randomCpr(), gyldig), 404, 1010);
     const doed = await served({ doedsdato: '2025-01-01' });
-    expectFejl(await call('POST', doed.cpr, gyldig), 422, 4405);
+    expectProblem(await call('POST', doed.cpr, gyldig), 422, 4405);
   });
 
   it('1014: malformed input (impossible date, municipality pattern, unknown property, missing date)', async () => {
     const borger = await served();
-    expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangsdato: '2026-02-30' }), 400, 1014, '/overgangsdato');
-    expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-2' }), 400, 1014, '/overgangskommune');
-    expectFejl(await call('POST', borger.cpr, { ...gyldig, rettelseskommentar: 'x' }), 400, 1014);
+    expectProblem(await call('POST', borger.cpr, { ...gyldig, overgangsdato: '2026-02-30' }), 400, 1014, '/overgangsdato');
+    expectProblem(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-2' }), 400, 1014, '/overgangskommune');
+    expectProblem(await call('POST', borger.cpr, { ...gyldig, rettelseskommentar: 'x' }), 400, 1014);
     const { cvRedigeringSlutdato: _, ...uden } = gyldig;
-    expectFejl(await call('POST', borger.cpr, uden), 400, 1014);
+    expectProblem(await call('POST', borger.cpr, uden), 400, 1014);
     expect((await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-1' })).statusCode).toBe(201);
   });
 
   it('6005: the citizen is not served by the calling job centre (another municipality, none, or no org in the token)', async () => {
     const borger = await served();
-    expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '101' }, jobcenter('101')), 403, 6005);
-    expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-1' }, tokenFor({ role: 'jobcenter' })), 403, 6005);
+    expectProblem(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '101' }, jobcenter('101')), 403, 6005);
+    expectProblem(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-1' }, tokenFor({ role: 'jobcenter' })), 403, 6005);
     const ukendt = await createCitizen();
-    expectFejl(await call('POST', ukendt.cpr, gyldig), 403, 6005);
-    expectFejl(await call('PUT', ukendt.cpr, gyldig), 403, 6005);
+    expectProblem(await call('POST', ukendt.cpr, gyldig), 403, 6005);
+    expectProblem(await call('PUT', ukendt.cpr, gyldig), 403, 6005);
     expect((await call('POST', borger.cpr, { ...gyldig, overgangskommune: '0751' })).statusCode).toBe(201);
   });
 
   it('9244: TransitionMunicipality is not the calling job centre\'s ("-1" names none and is accepted)', async () => {
     const borger = await served();
-    expectFejl(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '101' }), 403, 9244, '/overgangskommune');
-    expectFejl(await call('PUT', borger.cpr, { ...gyldig, overgangskommune: '101' }), 403, 9244);
+    expectProblem(await call('POST', borger.cpr, { ...gyldig, overgangskommune: '101' }), 403, 9244, '/overgangskommune');
+    expectProblem(await call('PUT', borger.cpr, { ...gyldig, overgangskommune: '101' }), 403, 9244);
     expect((await call('POST', borger.cpr, { ...gyldig, overgangskommune: '-1' })).statusCode).toBe(201);
   });
 
@@ -155,7 +145,7 @@ describe('CreateAsylumTransition', () => {
       const versionId = randomUUID();
       await testPrisma().$executeRaw`INSERT INTO jobnet_konto (cpr, "cvNummer") VALUES (${borger.cpr}, ${`6${borger.cpr.slice(3)}`})`;
       await testPrisma().$executeRaw`INSERT INTO cv (cpr, tilstand, "versionId", oprettet, opdateret) VALUES (${borger.cpr}, ${tilstand}, ${versionId}::uuid, now(), now())`;
-      expectFejl(await call('POST', borger.cpr, gyldig), 409, kode);
+      expectProblem(await call('POST', borger.cpr, gyldig), 409, kode);
       expect(await readAsylovergang(testPrisma(), borger.cpr)).toBeNull();
     }
   });
@@ -164,10 +154,10 @@ describe('CreateAsylumTransition', () => {
     const borger = await served();
     for (const role of ROLES.filter((r): r is Exclude<Role, 'jobcenter'> => r !== 'jobcenter')) {
       const token = tokenFor({ role, cpr: borger.cpr });
-      expectFejl(await call('POST', borger.cpr, gyldig, token), 403, 4575);
-      expectFejl(await call('PUT', borger.cpr, gyldig, token), 403, 4575);
+      expectProblem(await call('POST', borger.cpr, gyldig, token), 403, 4575);
+      expectProblem(await call('PUT', borger.cpr, gyldig, token), 403, 4575);
     }
-    expectFejl(await call('POST', borger.cpr, gyldig, tokenFor({ role: 'jobcenter', scope: 'match.jobagent.read' })), 403, 1013);
+    expectProblem(await call('POST', borger.cpr, gyldig, tokenFor({ role: 'jobcenter', scope: 'match.jobagent.read' })), 403, 1013);
     expect(await readAsylovergang(testPrisma(), borger.cpr)).toBeNull();
   });
 });
@@ -191,8 +181,8 @@ describe('UpdateAsylumTransition', () => {
   it('9202: a changed AsylumTransitionDate needs a correction comment (blank does not count)', async () => {
     const cpr = await withTransition();
     const flyttet = { ...gyldig, overgangsdato: '2026-07-01' };
-    expectFejl(await call('PUT', cpr, flyttet), 400, 9202, '/rettelseskommentar');
-    expectFejl(await call('PUT', cpr, { ...flyttet, rettelseskommentar: '   ' }), 400, 9202);
+    expectProblem(await call('PUT', cpr, flyttet), 400, 9202, '/rettelseskommentar');
+    expectProblem(await call('PUT', cpr, { ...flyttet, rettelseskommentar: '   ' }), 400, 9202);
     expect((await readAsylovergang(testPrisma(), cpr))?.overgangsdato).toBe('2026-06-01');
     const ok = await call('PUT', cpr, { ...flyttet, rettelseskommentar: 'Udskudt efter aftale' });
     expect(ok.statusCode).toBe(200);
@@ -203,24 +193,24 @@ describe('UpdateAsylumTransition', () => {
 
   it('9201: no transition registered', async () => {
     const borger = await served();
-    expectFejl(await call('PUT', borger.cpr, gyldig), 404, 9201);
+    expectProblem(await call('PUT', borger.cpr, gyldig), 404, 9201);
   });
 
   it('9200: the stored CVEditEndDate has passed (today still counts)', async () => {
     const januar = { overgangsdato: '2026-01-01', tidligCvOvergangsdato: undefined, tidligIntegrationskontraktOvergangsdato: undefined };
     const passeret = await withTransition({ ...januar, cvRedigeringSlutdato: '2026-06-14' });
-    expectFejl(await call('PUT', passeret, { ...gyldig, ...januar, cvRedigeringSlutdato: '2026-12-31' }), 422, 9200);
+    expectProblem(await call('PUT', passeret, { ...gyldig, ...januar, cvRedigeringSlutdato: '2026-12-31' }), 422, 9200);
     const idag = await withTransition({ ...januar, cvRedigeringSlutdato: TODAY });
     expect((await call('PUT', idag, { ...gyldig, ...januar })).statusCode).toBe(200);
   });
 
   it('9196 and 9243 apply to updates too; 1010 and 4405 as on create', async () => {
     const cpr = await withTransition();
-    expectFejl(await call('PUT', cpr, { ...gyldig, cvRedigeringSlutdato: '2026-05-01' }), 422, 9196);
-    expectFejl(await call('PUT', cpr, { ...gyldig, tidligCvOvergangsdato: '2026-06-30' }), 422, 9243);
-    expectFejl(await call('PUT', randomCpr(), gyldig), 404, 1010);
+    expectProblem(await call('PUT', cpr, { ...gyldig, cvRedigeringSlutdato: '2026-05-01' }), 422, 9196);
+    expectProblem(await call('PUT', cpr, { ...gyldig, tidligCvOvergangsdato: '2026-06-30' }), 422, 9243);
+    expectProblem(await call('PUT', randomCpr(), gyldig), 404, 1010);
     const doed = await served({ doedsdato: '2025-01-01' });
-    expectFejl(await call('PUT', doed.cpr, gyldig), 422, 4405);
+    expectProblem(await call('PUT', doed.cpr, gyldig), 422, 4405);
   });
 });
 
@@ -297,8 +287,8 @@ describe('ReplaceCV over HTTP refuses outside the window', () => {
       return cpr;
     };
     const replace = (cpr: string) => app.inject({ method: 'PUT', url: '/v1/CV', headers: v1Headers(cpr), payload: cvInput });
-    expectFejl(await replace(await medKonto({ overgangsdato: '2026-07-01', tidligCvOvergangsdato: '2026-06-20', tidligIntegrationskontraktOvergangsdato: undefined })), 422, 9248);
-    expectFejl(await replace(await medKonto({ overgangsdato: '2026-07-01', tidligCvOvergangsdato: undefined, tidligIntegrationskontraktOvergangsdato: undefined })), 422, 9231);
+    expectProblem(await replace(await medKonto({ overgangsdato: '2026-07-01', tidligCvOvergangsdato: '2026-06-20', tidligIntegrationskontraktOvergangsdato: undefined })), 422, 9248);
+    expectProblem(await replace(await medKonto({ overgangsdato: '2026-07-01', tidligCvOvergangsdato: undefined, tidligIntegrationskontraktOvergangsdato: undefined })), 422, 9231);
     expect((await replace(await medKonto({}))).statusCode).toBe(200);
   });
 });

@@ -2,15 +2,12 @@
  * Helpers of the CV tests: fresh citizens with a Jobnet account, registry facts and (optionally)
  * a CV, and calls with tokens of every role.
  */
-import { randomInt } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { tokenFor, v1Headers } from '../helpers/app';
-import { createAkasseMedlemskab, createCitizen, testPrisma } from '../helpers/db';
+import { tokenFor } from '../helpers/app';
+import { createAkasseMedlemskab, createCitizen, createJobnetKonto, testPrisma } from '../helpers/db';
 import type { Role } from '../../src/domain/access';
 import type { Ydelsesgruppe } from '../../src/modules/cv/kodelister';
 
 export const BASE = '/v1/CV';
-const PROBLEM_JSON = /^application\/problem\+json/;
 
 export interface Setup {
   /** No Jobnet account (no jobnet_konto row). */
@@ -35,14 +32,7 @@ export async function createCvCitizen(setup: Setup = {}): Promise<TestCitizen> {
   const b = await createCitizen({ fornavn: 'Søren', efternavn: 'Østergård', ...(setup.doed ? { doedsdato: '2025-01-01' } : {}) });
   const prisma = testPrisma();
   if (setup.kontaktgruppe !== undefined) await prisma.borger.update({ where: { cpr: b.cpr }, data: { kontaktgruppe: setup.kontaktgruppe } });
-  let cvNummer = '';
-  if (!setup.utenKonto) {
-    for (let i = 0; i < 20 && !cvNummer; i++) {
-      const candidate = String(randomInt(20_000_000, 99_999_999));
-      const { count } = await prisma.jobnetKonto.createMany({ data: [{ cpr: b.cpr, cvNummer: candidate }], skipDuplicates: true });
-      if (count === 1) cvNummer = candidate;
-    }
-  }
+  const cvNummer = setup.utenKonto ? '' : await createJobnetKonto(b.cpr);
   const akasse = setup.akasse === undefined ? '1001' : setup.akasse;
   if (akasse) await createAkasseMedlemskab(b.cpr, { akasseNummer: akasse });
   if (!setup.utenStamdata) {
@@ -67,31 +57,4 @@ export function token(role: Role, opts: { cpr?: string; org?: string; scope?: st
   return tokenFor({ role, ...(opts.cpr ? { cpr: opts.cpr } : {}), ...(org ? { org } : {}), ...(opts.scope !== undefined ? { scope: opts.scope } : {}) });
 }
 
-export type Method = 'GET' | 'POST' | 'PUT';
-
-export function call(
-  app: FastifyInstance,
-  method: Method,
-  url: string,
-  cpr: string,
-  opts: { token?: string; body?: unknown } = {},
-): Promise<LightMyRequestResponse> {
-  return app.inject({
-    method,
-    url,
-    headers: v1Headers(cpr, opts.token ?? tokenFor({ cpr })),
-    ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
-  });
-}
-
-/** Asserts a problem answer with status and first fejlkode (and felt when given); returns the body. */
-export function expectProblem(res: LightMyRequestResponse, status: number, fejlkode?: number, felt?: string) {
-  const body = res.json();
-  expect({
-    status: res.statusCode,
-    contentType: res.headers['content-type'],
-    fejlkode: body.fejl?.[0]?.fejlkode,
-    ...(felt !== undefined ? { felt: body.fejl?.[0]?.felt } : {}),
-  }).toEqual({ status, contentType: expect.stringMatching(PROBLEM_JSON), fejlkode, ...(felt !== undefined ? { felt } : {}) });
-  return body;
-}
+export { callV1 as call, expectProblem, type Method } from '../helpers/api';

@@ -3,11 +3,11 @@
  * PDF's text with pdfjs-dist (in a child process: test/helpers/extract-pdf-text.mjs), and the negotiation
  * between application/pdf and the specification's base64 JSON.
  */
-import { randomInt } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { CvInput, CvProfil } from '../../src/modules/cv/schemas';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
-import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
+import { createCitizen, createJobnetKonto, randomCpr, testPrisma } from '../helpers/db';
+import { callV1, expectProblem } from '../helpers/api';
 import { fixedClock } from '../../src/domain/clock';
 import { cvProfilToPdfView } from '../../src/modules/cv/pdf/mapping';
 import { renderCvPdf } from '../../src/modules/cv/pdf/render';
@@ -216,8 +216,7 @@ function input(stilling: string): Input {
 async function citizen(opts: { konto?: boolean; cv?: string | null } = {}) {
   const b = await createCitizen({ fornavn: 'Søren', efternavn: 'Ærø-Åberg' });
   if (opts.konto !== false) {
-    const cvNummer = `9${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
-    await testPrisma().$executeRaw`INSERT INTO jobnet_konto (cpr, "cvNummer") VALUES (${b.cpr}, ${cvNummer})`;
+    await createJobnetKonto(b.cpr);
     await testPrisma().$executeRaw`INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn, ydelsesgruppe, adresselinje, postnummer, postdistrikt)
       VALUES (${b.cpr}, ${KOMMUNE.kommunekode}, ${KOMMUNE.kommunenavn}, 'Kontanthjaelp', 'Åboulevarden 12, 2. th.', '8000', 'Aarhus C')`;
     if (opts.cv !== null) await replace(b.cpr, opts.cv ?? 'Pædagog');
@@ -236,15 +235,8 @@ async function setStatus(cpr: string, cvStatus: number) {
   expect(res.statusCode).toBe(200);
 }
 
-function get(url: string, cpr: string, opts: { token?: string; accept?: string } = {}): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'GET', url, headers: { ...v1Headers(cpr, opts.token ?? tokenFor({ cpr })), ...(opts.accept ? { accept: opts.accept } : {}) } });
-}
-
-function expectFejl(res: LightMyRequestResponse, status: number, kode: number) {
-  expect(res.statusCode).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.json().fejl[0].fejlkode).toBe(kode);
-}
+const get = (url: string, cpr: string, opts: { token?: string; accept?: string } = {}) =>
+  callV1(app, 'GET', url, cpr, { token: opts.token, ...(opts.accept ? { extraHeaders: { accept: opts.accept } } : {}) });
 
 async function auditRows(cpr: string, operation: string) {
   return testPrisma().$queryRaw<{ rolle: string; tilladt: boolean; fejlkode: number | null; cvNummer: string | null }[]>`
@@ -257,7 +249,7 @@ describe('GetCVAsPdf', () => {
     const res = await get('/v1/CV/Pdf', cpr);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cv-9[0-9]{7}\.pdf"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="cv-[0-9]{8}\.pdf"$/);
     const { text } = await extractPdfText(res.rawPayload);
     expect(text).toContain('Søren Ærø-Åberg');
     expect(text).toContain('Pædagog');
@@ -284,10 +276,10 @@ describe('GetCVAsPdf', () => {
     const cpr = await citizen();
     const ok = await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'jobcenter', org: '751' }) });
     expect(ok.statusCode).toBe(200);
-    expectFejl(await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'jobcenter', org: '101' }) }), 403, 8292);
+    expectProblem(await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'jobcenter', org: '101' }) }), 403, 8292);
     const rows = await auditRows(cpr, 'GetCVAsPdf');
     expect(rows).toEqual([
-      { rolle: 'jobcenter', tilladt: true, fejlkode: null, cvNummer: expect.stringMatching(/^9[0-9]{7}$/) },
+      { rolle: 'jobcenter', tilladt: true, fejlkode: null, cvNummer: expect.stringMatching(/^[0-9]{8}$/) },
       { rolle: 'jobcenter', tilladt: false, fejlkode: 8292, cvNummer: null },
     ]);
     // The owner's own reads are not logged.
@@ -298,17 +290,17 @@ describe('GetCVAsPdf', () => {
   it('roles: system reads; another actor 403/4511; STAR 403/4575', async () => {
     const cpr = await citizen();
     expect((await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'system' }) })).statusCode).toBe(200);
-    expectFejl(await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'anden-aktoer' }) }), 403, 4511);
-    expectFejl(await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'star' }) }), 403, 4575);
+    expectProblem(await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'anden-aktoer' }) }), 403, 4511);
+    expectProblem(await get('/v1/CV/Pdf', cpr, { token: tokenFor({ role: 'star' }) }), 403, 4575);
   });
 
   it('4103 without a Jobnet account, 4755 without a CV, 4753 archived, 4754 disabled, 4823 locked', async () => {
-    expectFejl(await get('/v1/CV/Pdf', await citizen({ konto: false })), 404, 4103);
-    expectFejl(await get('/v1/CV/Pdf', await citizen({ cv: null })), 404, 4755);
+    expectProblem(await get('/v1/CV/Pdf', await citizen({ konto: false })), 404, 4103);
+    expectProblem(await get('/v1/CV/Pdf', await citizen({ cv: null })), 404, 4755);
     for (const [tilstand, kode] of [['Arkiveret', 4753], ['Deaktiveret', 4754], ['Laast', 4823]] as const) {
       const cpr = await citizen();
       await testPrisma().$executeRaw`UPDATE cv SET tilstand = ${tilstand} WHERE cpr = ${cpr}`;
-      expectFejl(await get('/v1/CV/Pdf', cpr), 409, kode);
+      expectProblem(await get('/v1/CV/Pdf', cpr), 409, kode);
     }
   });
 });
@@ -344,23 +336,23 @@ describe('GetCVOnStatusAsPdf: a stored version as PDF', () => {
     const cpr = await citizen();
     await setStatus(cpr, 2);
     const id = (await get('/v1/CV/Versioner', cpr)).json().versioner[0].cvVersionId;
-    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf', cpr), 400, 9113);
-    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=5', cpr), 404, 9111);
-    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvVersionId=7c9e6679-7425-40de-944b-e07fc1f90ae7', cpr), 404, 9110);
-    expectFejl(await get(`/v1/CV/Versioner/paaStatus/Pdf?cvVersionId=${id}&cvStatus=3`, cpr), 422, 9112);
-    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=4', cpr), 400, 1014);
+    expectProblem(await get('/v1/CV/Versioner/paaStatus/Pdf', cpr), 400, 9113);
+    expectProblem(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=5', cpr), 404, 9111);
+    expectProblem(await get('/v1/CV/Versioner/paaStatus/Pdf?cvVersionId=7c9e6679-7425-40de-944b-e07fc1f90ae7', cpr), 404, 9110);
+    expectProblem(await get(`/v1/CV/Versioner/paaStatus/Pdf?cvVersionId=${id}&cvStatus=3`, cpr), 422, 9112);
+    expectProblem(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=4', cpr), 400, 1014);
   });
 
   it('the same access rules as GetCV, audited as GetCVOnStatusAsPdf', async () => {
     const cpr = await citizen();
     await setStatus(cpr, 3);
     expect((await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', cpr, { token: tokenFor({ role: 'jobcenter', org: '751' }) })).statusCode).toBe(200);
-    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', cpr, { token: tokenFor({ role: 'anden-aktoer' }) }), 403, 4511);
+    expectProblem(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', cpr, { token: tokenFor({ role: 'anden-aktoer' }) }), 403, 4511);
     expect((await auditRows(cpr, 'GetCVOnStatusAsPdf')).map((r) => [r.rolle, r.tilladt, r.fejlkode])).toEqual([
       ['jobcenter', true, null],
       ['anden-aktoer', false, 4511],
     ]);
-    expectFejl(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', await citizen({ konto: false })), 404, 4103);
+    expectProblem(await get('/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3', await citizen({ konto: false })), 404, 4103);
   });
 });
 
@@ -369,7 +361,7 @@ describe('the PDFs for an unknown citizen', () => {
   it.each(['/v1/CV/Pdf', '/v1/CV/Versioner/paaStatus/Pdf?cvStatus=3'])('GET %s: 404/1010', async (url) => {
     let cpr = randomCpr();
     while (await testPrisma().borger.findUnique({ where: { cpr } })) cpr = randomCpr();
-    expectFejl(await get(url, cpr, { token: tokenFor({ role: 'system' }) }), 404, 1010);
-    expectFejl(await get(url, cpr), 404, 1010);
+    expectProblem(await get(url, cpr, { token: tokenFor({ role: 'system' }) }), 404, 1010);
+    expectProblem(await get(url, cpr), 404, 1010);
   });
 });

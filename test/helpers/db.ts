@@ -53,8 +53,33 @@ export function randomCpr(): string {
   return cpr;
 }
 
+/**
+ * A random CPR for a birth date (YYYY-MM-DD, 1900-2036): the 7th digit gives the century
+ * (0-3 for 1900-1999, 4 for 2000-2036), the last three digits are random.
+ */
+export function cprBornOn(day: string): string {
+  const [y, m, d] = day.split('-');
+  const d7 = Number(y) >= 2000 ? 4 : randomInt(0, 4);
+  return `${d}${m}${y.slice(2)}${d7}${String(randomInt(0, 1000)).padStart(3, '0')}`;
+}
+
+/** A random 8-digit CV number (the unique index of jobnet_konto catches a clash). */
+export const randomCvNummer = () => String(randomInt(20_000_000, 99_999_999));
+
+/** Gives the citizen a Jobnet account with a CV number no one else has; returns the number. */
+export async function createJobnetKonto(cpr: string): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const cvNummer = randomCvNummer();
+    const { count } = await testPrisma().jobnetKonto.createMany({ data: [{ cpr, cvNummer }], skipDuplicates: true });
+    if (count === 1) return cvNummer;
+  }
+  throw new Error('createJobnetKonto: could not find an unused CV number in 20 attempts');
+}
+
 export interface CitizenOverrides {
   cpr?: string;
+  /** Born on this day (YYYY-MM-DD): a random CPR of that birth date. */
+  born?: string;
   fornavn?: string;
   efternavn?: string;
   /** Date of death: a Date, or 'YYYY-MM-DD'. */
@@ -74,7 +99,7 @@ export async function createCitizen(overrides: CitizenOverrides = {}): Promise<B
         ? overrides.doedsdato
         : new Date(`${overrides.doedsdato}T00:00:00.000Z`);
   for (let attempt = 0; attempt < 20; attempt++) {
-    const cpr = overrides.cpr ?? randomCpr();
+    const cpr = overrides.cpr ?? (overrides.born ? cprBornOn(overrides.born) : randomCpr());
     const data = {
       cpr,
       fornavn: overrides.fornavn ?? 'Test',

@@ -2,6 +2,7 @@
  * Redis Cluster (REDIS_CLUSTER_NODES): the request gate's two keys share a hash slot (one script
  * may only touch one slot), replays are refused across instances and the rate limit is shared.
  * The test starts its own 3-node cluster (redis-server --cluster-enabled yes on ports 7101-7103,
+ * a fourth node without slots on 7104,
  * joined with redis-cli --cluster create) and stops it afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -71,12 +72,23 @@ describeCluster('Redis Cluster (3 local nodes)', () => {
     for (const port of PORTS) await untilTrue(`redis-server on ${port} answering`, () => withNode(port, async (r) => (await r.ping()) === 'PONG'));
     const create = spawnSync('redis-cli', ['--cluster', 'create', ...NODES, '--cluster-replicas', '0', '--cluster-yes'], { encoding: 'utf8' });
     if (create.status !== 0) throw new Error(`redis-cli --cluster create failed: ${create.stdout}${create.stderr}`);
+    // What the app's start needs: every node answers CLUSTER INFO with cluster_state:ok (ioredis's ready
+    // check asks a random node) and knows all three masters (CLUSTER SLOTS from any node is complete).
     for (const port of PORTS) {
-      await untilTrue(`cluster_state:ok on ${port}`, () => withNode(port, async (r) => String(await r.cluster('INFO')).includes('cluster_state:ok')));
+      await untilTrue(`cluster_state:ok with 3 known nodes on ${port}`, () =>
+        withNode(port, async (r) => {
+          const info = String(await r.cluster('INFO'));
+          return info.includes('cluster_state:ok') && info.includes('cluster_known_nodes:3') && (await r.cluster('SLOTS')).length === 3;
+        }),
+      );
     }
 
     const env = { REDIS_URL: '', REDIS_CLUSTER_NODES: NODES.join(','), REDIS_KEY_PREFIX: PREFIX, RATE_LIMIT_MAX: String(MAX) };
-    [a, b] = await Promise.all([buildTestApp({ env }), buildTestApp({ env })]);
+    // One after the other: building an app compiles every route's schemas synchronously, which can block
+    // this process's event loop for seconds on a loaded machine and time out the other app's start-up
+    // commands (one app a process in production).
+    a = await buildTestApp({ env });
+    b = await buildTestApp({ env });
     cluster = new Cluster(NODES.map((n) => ({ host: '127.0.0.1', port: Number(n.split(':')[1]) })), { keyPrefix: PREFIX });
   }, 60_000);
 
@@ -183,6 +195,28 @@ describeCluster('Redis Cluster (3 local nodes)', () => {
     expect(res.statusCode).toBe(503);
     expect(res.json().fejl[0].fejlkode).toBe(8236);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('an app on a cluster that is not ok (a node holding no slots) fails to start with a clear message, within the plugin timeout', async () => {
+    const port = 7104;
+    const lonely = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', path.join(dir, `nodes-${port}.conf`), '--dir', dir, '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise((resolve) => lonely.once('exit', resolve));
+    try {
+      await untilTrue(`redis-server on ${port} answering`, () => withNode(port, async (r) => (await r.ping()) === 'PONG'));
+      const error = await buildTestApp({ env: { REDIS_URL: '', REDIS_CLUSTER_NODES: `127.0.0.1:${port}`, REDIS_COMMAND_TIMEOUT_MS: '200' } }).then(
+        (app) => app.close().then(() => undefined),
+        (err: Error) => err,
+      );
+      expect(error?.message).toMatch(/^Redis is not reachable at the cluster nodes 127\.0\.0\.1:7104: /);
+      expect(error?.message).not.toMatch(/did not start in time/);
+    } finally {
+      lonely.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('an app whose cluster nodes are unreachable fails to start with a clear message', async () => {

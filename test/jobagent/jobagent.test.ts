@@ -6,19 +6,18 @@
  * the HTTP route under test is not the point (e.g. "already has 25").
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Client as PgClient } from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
+import { callV1, expectProblem, type CallOptions, type Method } from '../helpers/api';
+import { countSqlStatements } from '../helpers/sql-statements';
 import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { DEMO_JOBAGENT_IDS } from '../../src/modules/jobagent/demo-data';
 import { JobagentService } from '../../src/modules/jobagent/service';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Json = Record<string, unknown>;
 
 const GUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const PROBLEM_JSON = /^application\/problem\+json/;
 const BASE = '/v1/Jobagent';
 
 let app: FastifyInstance;
@@ -34,26 +33,7 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-interface CallOptions {
-  token?: string;
-  requestId?: string;
-  body?: unknown;
-  /** A raw payload (e.g. malformed JSON); sent with content-type application/json. */
-  raw?: string;
-  /** Replace the headers completely. */
-  headers?: Record<string, string>;
-}
-
-function call(method: Method, url: string, cpr: string, opts: CallOptions = {}): Promise<LightMyRequestResponse> {
-  const headers: Record<string, string> = opts.headers ?? {
-    ...v1Headers(cpr, opts.token ?? tokenFor({ cpr })),
-    ...(opts.requestId !== undefined ? { 'x-requestId': opts.requestId } : {}),
-  };
-  if (opts.raw !== undefined) {
-    return app.inject({ method, url, headers: { ...headers, 'content-type': 'application/json' }, payload: opts.raw });
-  }
-  return app.inject({ method, url, headers, ...(opts.body !== undefined ? { payload: opts.body as Json } : {}) });
-}
+const call = (method: Method, url: string, cpr: string, opts: CallOptions = {}) => callV1(app, method, url, cpr, opts);
 
 const list = (cpr: string, opts?: CallOptions) => call('GET', BASE, cpr, opts);
 const getOne = (cpr: string, id: string, opts?: CallOptions) => call('GET', `${BASE}/${id}`, cpr, opts);
@@ -71,30 +51,6 @@ const soegPaaEmail = (email: unknown, opts: CallOptions & { cpr?: string } = {})
     ...opts,
     body: { email },
   });
-
-/**
- * Asserts an application/problem+json answer with the given status, first fejlkode and (when
- * given) first felt; returns the body. Without a fejlkode the `fejl` list must be empty.
- */
-function expectProblem(res: LightMyRequestResponse, status: number, fejlkode?: number, felt?: string) {
-  const body = res.json();
-  expect({
-    status: res.statusCode,
-    contentType: res.headers['content-type'],
-    bodyStatus: body.status,
-    fejlkode: body.fejl?.[0]?.fejlkode,
-    ...(felt !== undefined ? { felt: body.fejl?.[0]?.felt } : {}),
-  }).toEqual({
-    status,
-    contentType: expect.stringMatching(PROBLEM_JSON),
-    bodyStatus: status,
-    fejlkode,
-    ...(felt !== undefined ? { felt } : {}),
-  });
-  if (fejlkode === undefined) expect(body.fejl).toEqual([]);
-  else expect(body.type).toBe(`https://api.jobnet.dk/fejl/${fejlkode}`);
-  return body;
-}
 
 const countFor = (cpr: string) => testPrisma().jobagent.count({ where: { cpr } });
 const rowOf = (id: string) => testPrisma().jobagent.findUnique({ where: { id } });
@@ -1141,28 +1097,7 @@ describe('GetAfventendeMails (outside production only)', () => {
 // round trips
 
 describe('SQL statements per request (the write pattern, docs/write-pattern.md)', () => {
-  // Counts what the pg driver sends (every statement, BEGIN/COMMIT included) while one request runs.
-  let sent: string[] | undefined;
-  const original = PgClient.prototype.query;
-  beforeAll(() => {
-    PgClient.prototype.query = function (this: PgClient, ...args: unknown[]) {
-      const q = args[0] as string | { text?: string };
-      sent?.push(typeof q === 'string' ? q : (q?.text ?? ''));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-  });
-  afterAll(() => {
-    PgClient.prototype.query = original;
-  });
-
-  async function statementsOf(run: () => Promise<LightMyRequestResponse>, status: number): Promise<number> {
-    sent = [];
-    const res = await run();
-    const n = sent.length;
-    sent = undefined;
-    expect(res.statusCode).toBe(status);
-    return n;
-  }
+  const { start, stop, statementsOf } = countSqlStatements();
 
   test('success paths: one statement each; failure paths: one more to name the rule', async () => {
     const { cpr } = await createCitizen();
@@ -1209,10 +1144,9 @@ describe('SQL statements per request (the write pattern, docs/write-pattern.md)'
     // The service itself, so that every read is asked for in one tick (over HTTP the hooks spread them).
     const service = new JobagentService(app.prisma, app.clock, app.pg);
     await service.list(citizens[0].cpr); // warm the pool
-    sent = [];
+    start();
     const results = await Promise.allSettled([...citizens.map((c) => service.list(c.cpr)), service.list(unknown)]);
-    const n = sent.length;
-    sent = undefined;
+    const n = stop().length;
     expect(n).toBe(1);
     for (const [i, c] of citizens.entries()) {
       const result = results[i];

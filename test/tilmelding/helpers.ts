@@ -1,21 +1,10 @@
 /** Helpers of the Tilmelding tests: citizens with facts, code values picked from the register by property. */
-import { randomInt, randomUUID } from 'node:crypto';
-import { createAkasseMedlemskab, testPrisma } from '../helpers/db';
+import { randomUUID } from 'node:crypto';
+import { createAkasseMedlemskab, createCitizen, createJobnetKonto, testPrisma } from '../helpers/db';
 import { kodelisteRegister, type KodelisteRegister, type Klientkategori } from '../../src/domain/kodeliste-register';
 
-/**
- * A CPR for a birth date (YYYY-MM-DD, 1900-2036) that no test has used: the 7th digit gives the
- * century (0-3 for 1900-1999, 4 for 2000-2036), the last three digits are random.
- */
-export function cprBornOn(day: string): string {
-  const [y, m, d] = day.split('-');
-  const year = Number(y);
-  const d7 = year >= 2000 ? 4 : randomInt(0, 4);
-  return `${d}${m}${y.slice(2)}${d7}${String(randomInt(0, 1000)).padStart(3, '0')}`;
-}
-
 /** A fresh 8-digit CV number nobody has (random; the table's unique index would catch a clash). */
-export const randomCvNummer = () => String(randomInt(20_000_000, 99_999_999));
+export { randomCvNummer } from '../helpers/db';
 
 export interface Fakta {
   born?: string;
@@ -34,19 +23,10 @@ const date = (day: string) => new Date(`${day}T00:00:00.000Z`);
  * (Heltidsforsikret) unless told otherwise, and the facts asked for, active on `dag`.
  */
 export async function citizen(dag: string, f: Fakta = {}): Promise<{ cpr: string; cvNummer: string | null }> {
-  let cpr = '';
-  for (let i = 0; i < 20 && !cpr; i++) {
-    const candidate = cprBornOn(f.born ?? '1980-05-17');
-    const { count } = await testPrisma().borger.createMany({
-      data: [{ cpr: candidate, fornavn: 'Test', efternavn: 'Tilmelding', doedsdato: f.doed ? date(f.doed) : null }],
-      skipDuplicates: true,
-    });
-    if (count === 1) cpr = candidate;
-  }
-  if (!cpr) throw new Error('citizen: no unused CPR in 20 attempts');
+  const { cpr } = await createCitizen({ born: f.born ?? '1980-05-17', fornavn: 'Test', efternavn: 'Tilmelding', doedsdato: f.doed ?? null });
   const p = testPrisma();
-  const cvNummer = f.cvNummer === undefined ? randomCvNummer() : f.cvNummer;
-  if (cvNummer) await p.jobnetKonto.create({ data: { cpr, cvNummer } });
+  const cvNummer = f.cvNummer === undefined ? await createJobnetKonto(cpr) : f.cvNummer;
+  if (f.cvNummer) await p.jobnetKonto.create({ data: { cpr, cvNummer: f.cvNummer } });
   const akasse = f.akasse === undefined ? { forsikringskategori: 1 } : f.akasse;
   if (akasse) {
     await createAkasseMedlemskab(cpr, { forsikringskategori: akasse.forsikringskategori, fraDato: akasse.fraDato, tilDato: akasse.tilDato });

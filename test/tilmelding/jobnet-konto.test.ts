@@ -3,9 +3,10 @@
  * (scrypt, PHC string) it stores: app.inject against the real PostgreSQL and Redis.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
-import { createCitizen, randomCpr, testPrisma } from '../helpers/db';
+import { createCitizen, createJobnetKonto, randomCpr, testPrisma } from '../helpers/db';
+import { fejlkoder } from '../helpers/api';
 import { fixedClock } from '../../src/domain/clock';
 import { brugernavnFor, generatePassword, hashPassword, PASSWORD_LENGTH, verifyPassword } from '../../src/modules/tilmelding/jobnet-konto';
 
@@ -20,16 +21,11 @@ afterAll(async () => {
 });
 
 const create = (cpr: string, token = tokenFor({ role: 'jobcenter' })) => app.inject({ method: 'POST', url: URL, headers: v1Headers(cpr, token) });
-const fejl = (res: LightMyRequestResponse) => res.json().fejl.map((f: { fejlkode: number }) => f.fejlkode);
 
 /** A citizen with a Jobnet (CV) account, a fresh 8-digit CV number. */
 async function citizenWithAccount(): Promise<{ cpr: string; cvNummer: string }> {
   const { cpr } = await createCitizen();
-  for (;;) {
-    const cvNummer = String(20_000_000 + Math.floor(Math.random() * 70_000_000));
-    const { count } = await testPrisma().jobnetKonto.createMany({ data: [{ cpr, cvNummer }], skipDuplicates: true });
-    if (count === 1) return { cpr, cvNummer };
-  }
+  return { cpr, cvNummer: await createJobnetKonto(cpr) };
 }
 
 describe('CreateNewJobnetAccount', () => {
@@ -68,13 +64,13 @@ describe('CreateNewJobnetAccount', () => {
     const { cpr } = await createCitizen();
     const res = await create(cpr);
     expect(res.statusCode).toBe(404);
-    expect(fejl(res)).toEqual([4103]);
+    expect(fejlkoder(res)).toEqual([4103]);
   });
 
   it('404/1010 an unknown citizen', async () => {
     const res = await create(randomCpr());
     expect(res.statusCode).toBe(404);
-    expect(fejl(res)).toEqual([1010]);
+    expect(fejlkoder(res)).toEqual([1010]);
   });
 
   it('401 without a token', async () => {
@@ -86,11 +82,11 @@ describe('CreateNewJobnetAccount', () => {
     const { cpr } = await citizenWithAccount();
     const citizen = await create(cpr, tokenFor({ cpr }));
     expect(citizen.statusCode).toBe(403);
-    expect(fejl(citizen)).toEqual([4575]);
-    expect(fejl(await create(cpr, tokenFor({ role: 'a-kasse' })))).toEqual([4575]);
+    expect(fejlkoder(citizen)).toEqual([4575]);
+    expect(fejlkoder(await create(cpr, tokenFor({ role: 'a-kasse' })))).toEqual([4575]);
     const noScope = await create(cpr, tokenFor({ role: 'jobcenter', scope: 'joboensker.write' }));
     expect(noScope.statusCode).toBe(403);
-    expect(fejl(noScope)).toEqual([1013]);
+    expect(fejlkoder(noScope)).toEqual([1013]);
     expect((await testPrisma().jobnetKonto.findUniqueOrThrow({ where: { cpr } })).passwordHash).toBeNull();
   });
 });

@@ -5,20 +5,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Client as PgClient } from 'pg';
 import { buildTestApp, tokenFor, v1Headers } from '../helpers/app';
 import { testPrisma } from '../helpers/db';
+import { callV1, expectProblem, fejlkoder, PROBLEM_JSON, type Method } from '../helpers/api';
+import { countSqlStatements } from '../helpers/sql-statements';
 import { fixedClock } from '../../src/domain/clock';
 import type { Role } from '../../src/domain/access';
 import { citizen, koder, randomCvNummer } from './helpers';
 import { TilmeldingService } from '../../src/modules/tilmelding/service';
 
 type Json = Record<string, unknown>;
-type Method = 'GET' | 'POST' | 'DELETE';
 const DAG = '2026-11-29';
 const NOW = '2026-11-29T10:00:00.000Z';
 const BASE = '/v1/Tilmelding';
-const PROBLEM_JSON = /^application\/problem\+json/;
 
 let app: FastifyInstance;
 let K: Awaited<ReturnType<typeof koder>>;
@@ -38,8 +37,7 @@ interface CallOptions {
 }
 function call(method: Method, path: string, cpr: string, body?: unknown, o: CallOptions = {}): Promise<LightMyRequestResponse> {
   const token = o.token ?? tokenFor(o.role && o.role !== 'borger' ? { role: o.role } : { cpr });
-  const headers = { ...v1Headers(cpr, token), ...(o.requestId ? { 'x-requestId': o.requestId } : {}) };
-  return app.inject({ method, url: `${BASE}${path}`, headers, ...(body !== undefined ? { payload: body as Json } : {}) });
+  return callV1(app, method, `${BASE}${path}`, cpr, { token, body, ...(o.requestId ? { requestId: o.requestId } : {}) });
 }
 const tilmeld = (cpr: string, body: unknown, o?: CallOptions) => call('POST', '', cpr, body, o);
 const kanTilmelde = (cpr: string, body: unknown, o?: CallOptions) => call('POST', '/action/kanTilmelde', cpr, body, o);
@@ -52,18 +50,6 @@ const fjernFremtidig = (cpr: string, body: unknown, o?: CallOptions) => call('PO
 /** A body for a citizen who may enroll 'uden ydelse' today. */
 const body = (over: Json = {}): Json => ({ klientKategori: K.udenYdelse, tilmeldingsdato: DAG, ledighedsgrad: K.fuldtLedig, ...over });
 
-function expectProblem(res: LightMyRequestResponse, status: number, fejlkode?: number, felt?: string) {
-  const b = res.json();
-  expect({ status: res.statusCode, ct: res.headers['content-type'], fejlkode: b.fejl?.[0]?.fejlkode, ...(felt ? { felt: b.fejl?.[0]?.felt } : {}) }).toEqual({
-    status,
-    ct: expect.stringMatching(PROBLEM_JSON),
-    fejlkode,
-    ...(felt ? { felt } : {}),
-  });
-  return b;
-}
-/** The fejlkoder of a refused enrollment (every broken rule is listed). */
-const koderAf = (res: LightMyRequestResponse): number[] => res.json().fejl.map((f: { fejlkode: number }) => f.fejlkode);
 const perioder = (cpr: string) => testPrisma().tilmelding.findMany({ where: { cpr }, orderBy: { oprettet: 'asc' } });
 
 // ---------------------------------------------------------------------------------------------
@@ -190,7 +176,7 @@ describe('Tilmelding', () => {
       const { cpr } = await citizen(DAG);
       const res = await tilmeld(cpr, body({ klientKategori: K.ukendt, ledighedsgrad: K.ukendt }));
       expectProblem(res, 400, 4313, '/klientKategori');
-      expect(koderAf(res)).toEqual([4313, 4314]);
+      expect(fejlkoder(res)).toEqual([4313, 4314]);
     });
     test('6052: an internal category from Jobnet; the job centre may use it', async () => {
       const { cpr } = await citizen(DAG);
@@ -214,7 +200,7 @@ describe('Tilmelding', () => {
         }),
       );
       expect(res.statusCode).toBe(400);
-      expect(koderAf(res)).toEqual(expect.arrayContaining([4318, 8282, 9439, 4698]));
+      expect(fejlkoder(res)).toEqual(expect.arrayContaining([4318, 8282, 9439, 4698]));
       const res2 = await tilmeld(cpr, body({ joboensker: [w({ aarSidstBrugt: 1850 })] }));
       expectProblem(res2, 400, 4710, '/joboensker/0/aarSidstBrugt');
       expect(await perioder(cpr)).toHaveLength(0);
@@ -298,16 +284,16 @@ describe('Tilmelding', () => {
     });
     test('6014 a category that does not allow the ledighedsgrad', async () => {
       const res = await kanTilmelde((await citizen(DAG)).cpr, body({ klientKategori: K.kombi, ledighedsgrad: K.kombiGrad }));
-      expect(koderAf({ json: () => ({ fejl: res.json().fejl }) } as LightMyRequestResponse)).toContain(6014);
+      expect(fejlkoder({ json: () => ({ fejl: res.json().fejl }) } as LightMyRequestResponse)).toContain(6014);
       const r2 = await tilmeld((await citizen(DAG)).cpr, body({ klientKategori: K.kombi, ledighedsgrad: K.kombiGrad, joboensker: [{ conceptUriDa: K.stilling, harUddannelse: false }] }));
       expect(r2.statusCode).toBe(422);
-      expect(koderAf(r2)).toContain(6014);
+      expect(fejlkoder(r2)).toContain(6014);
     });
     test('6033 age not coherent with the contact group', async () => {
       const { cpr } = await citizen(DAG, { born: '1970-03-03' });
       const res = await tilmeld(cpr, body({ klientKategori: K.ung, joboensker: [{ conceptUriDa: K.stilling, harUddannelse: false }] }));
       expect(res.statusCode).toBe(422);
-      expect(koderAf(res)).toContain(6033);
+      expect(fejlkoder(res)).toContain(6033);
     });
     test("4763 from Jobnet, 65 or older only 'uden ydelse'; the job centre may enroll them otherwise", async () => {
       const ung = { klientKategori: K.dagpenge, joboensker: [{ conceptUriDa: K.stilling, harUddannelse: false }] };
@@ -351,7 +337,7 @@ describe('KanTilmelde', () => {
     expect(svar.fejl[0]).toMatchObject({ fejlkode: 4749, felt: '/tilmeldingsdato', fejltekst: 'The enrollment date must be of todays date' });
     const refused = await tilmeld(cpr, input);
     // The refusal leads with the violation whose status it answers (7062, 400); the rest keep their order.
-    expect(koderAf(refused)).toEqual([7062, 4749, 4720, 4750, 4339, 4385]);
+    expect(fejlkoder(refused)).toEqual([7062, 4749, 4720, 4750, 4339, 4385]);
     expect(refused.json().type).toMatch(/\/7062$/);
     expect(await perioder(cpr)).toHaveLength(0);
   });
@@ -405,7 +391,7 @@ describe('Afmelding', () => {
     expectProblem(await afmeld(cpr, { afmeldingsdato: DAG, afmeldingsaarsag: K.ukendt }), 400, 4340, '/afmeldingsaarsag');
     expectProblem(await afmeld(cpr, { afmeldingsdato: DAG, afmeldingsaarsag: K.aarsagIntern }), 403, 6052, '/afmeldingsaarsag');
     const res9118 = await afmeld(cpr, { afmeldingsdato: DAG, afmeldingsaarsag: K.aarsagKunAkasse });
-    expect(koderAf(res9118)).toContain(9118);
+    expect(fejlkoder(res9118)).toContain(9118);
     expectProblem(await afmeld(cpr, { afmeldingsdato: DAG, afmeldingsaarsag: K.aarsagIkkeAkasse }, { role: 'a-kasse' }), 403, 9298, '/afmeldingsaarsag');
     expect((await afmeld(cpr, { afmeldingsdato: DAG, afmeldingsaarsag: K.aarsagKunAkasse }, { role: 'a-kasse' })).statusCode).toBe(200);
   });
@@ -518,35 +504,15 @@ describe('auth: every route', () => {
 });
 
 describe('SQL statements per request (docs/write-pattern.md)', () => {
-  let sent: string[] | undefined;
-  const original = PgClient.prototype.query;
-  beforeAll(() => {
-    PgClient.prototype.query = function (this: PgClient, ...args: unknown[]) {
-      const q = args[0] as string | { text?: string };
-      sent?.push(typeof q === 'string' ? q : (q?.text ?? ''));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-  });
-  afterAll(() => {
-    PgClient.prototype.query = original;
-  });
-  async function statementsOf(run: () => Promise<LightMyRequestResponse>, expected: number): Promise<number> {
-    sent = [];
-    const res = await run();
-    const n = sent.length;
-    sent = undefined;
-    expect(res.statusCode).toBe(expected);
-    return n;
-  }
+  const { start, stop, statementsOf } = countSqlStatements();
   test('concurrent status reads share one statement, and each gets its own citizen (the merged read)', async () => {
     const a = await citizen(DAG);
     const b = await citizen(DAG);
     expect((await tilmeld(a.cpr, body())).statusCode).toBe(201);
     const service = new TilmeldingService(app.prisma, app.clock, app.pg);
-    sent = [];
+    start();
     const results = await Promise.allSettled([service.status(a.cpr), service.status(b.cpr), service.status('0101011234')]);
-    const n = sent.length;
-    sent = undefined;
+    const n = stop().length;
     expect(n).toBe(1);
     expect(results[0]).toMatchObject({ status: 'fulfilled', value: { tilmeldt: true } });
     expect(results[1]).toEqual({ status: 'fulfilled', value: { tilmeldt: false } });

@@ -1,11 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { READ_CV, READ_CV_ADGANGSLOG, READ_CV_BY_NUMBER, SET_CV_STATUS, WRITE_CV } from '../../domain/access';
-import { isValidCpr, UNKNOWN_CPR } from '../../domain/cpr';
-import { ApiError } from '../../domain/errors';
+import { UNKNOWN_CPR } from '../../domain/cpr';
 import { problemResponses, V1Headers } from '../../schemas/common';
-import { CPR_HEADER } from '../../plugins/cpr-header';
 import {
   AdgangslogListe,
   AdgangslogQuery,
@@ -23,65 +21,21 @@ import {
   SoegbarhedInput,
   VersionerQuery,
 } from './schemas';
-import { CvService, isOwner } from './service';
+import { CvService } from './service';
+import { addCvAuditHooks } from './audit';
 import { asylumEditWindowCheck } from './asyl/service';
 
 const tags = ['CV'];
 const security = [{ bearerAuth: [] }];
 
-/** Per request: what the audit log needs to know besides the principal (the CV read, the refusal's fejlkode). */
-interface AuditInfo {
-  cpr?: string | null;
-  cvNummer?: string | null;
-  fejlkode?: number;
-  done?: boolean;
-}
-
 /**
  * CV routes. Every read of a CV (config.cvAudit names the operation) by someone other than its
- * owner is written to the audit log before the answer is sent, allowed or refused, including
- * refusals by the authentication hooks. If the audit log cannot be written, the read is not
- * answered (503): no unlogged reads.
+ * owner is written to the audit log before the answer is sent, allowed or refused (./audit.ts).
  */
 export default async function cvRoutes(fastify: FastifyInstance, opts: { service?: CvService } = {}) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const service = opts.service ?? new CvService(app.clock, app.pg, asylumEditWindowCheck);
-  const audit = new WeakMap<FastifyRequest, AuditInfo>();
-  const info = (request: FastifyRequest) => {
-    let i = audit.get(request);
-    if (!i) audit.set(request, (i = {}));
-    return i;
-  };
-
-  app.addHook('onError', async (request, _reply, error) => {
-    const fejl = (error as unknown as Partial<ApiError>).fejl;
-    if (Array.isArray(fejl) && fejl[0]) info(request).fejlkode = fejl[0].fejlkode;
-    else if ((error as { validation?: unknown }).validation) info(request).fejlkode = 1014;
-  });
-
-  app.addHook('onSend', async (request, reply, payload) => {
-    const operation = request.routeOptions.config.cvAudit;
-    const principal = request.principal;
-    if (!operation || !principal) return payload;
-    const header = request.headers[CPR_HEADER];
-    const headerCpr = isValidCpr(header) && header !== UNKNOWN_CPR ? header : null;
-    const i = info(request);
-    const cpr = i.cpr !== undefined ? i.cpr : headerCpr;
-    if (i.done || isOwner(principal, cpr ?? undefined)) return payload;
-    i.done = true;
-    await service.audit({
-      subjekt: principal.subject,
-      rolle: principal.role,
-      organisation: principal.organisation,
-      cpr,
-      cvNummer: i.cvNummer ?? null,
-      operation,
-      tilladt: reply.statusCode < 400,
-      fejlkode: i.fejlkode,
-      httpStatus: reply.statusCode,
-    });
-    return payload;
-  });
+  const info = addCvAuditHooks(app, service);
 
   app.get(
     '',
@@ -303,13 +257,6 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
     },
     async (request) => ({ opslag: await service.adgangslog(request.cpr === UNKNOWN_CPR ? null : request.cpr, request.query) }),
   );
-}
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The operation of a CV read that is written to the audit log when someone other than the owner makes it. */
-    cvAudit?: string;
-  }
 }
 
 /** Shared schemas the routes reference by $id; added once at the root so OpenAPI lists them as components. */

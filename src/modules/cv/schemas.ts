@@ -505,13 +505,18 @@ export const CvPaaStatusQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** A CV version with the status it got (CVOnStatusItem), without the CV itself: the profile or the PDF follows. */
+export const CvPaaStatusFelter = {
+  kommune: Type.Optional(Kommune),
+  cvStatus: TilladtCvStatus,
+  cvKommentar: Type.Optional(CvKommentar),
+  cvVersionId: CvVersionId,
+  versionstidspunkt: Type.String({ format: 'date-time', description: d('Tidsstempel for versionen', 'CVVersionTime') }),
+};
+
 export const CvPaaStatus = Type.Object(
   {
-    kommune: Type.Optional(Kommune),
-    cvStatus: TilladtCvStatus,
-    cvKommentar: Type.Optional(CvKommentar),
-    cvVersionId: CvVersionId,
-    versionstidspunkt: Type.String({ format: 'date-time', description: d('Tidsstempel for versionen', 'CVVersionTime') }),
+    ...CvPaaStatusFelter,
     cvProfil: Type.Ref(CvProfil),
   },
   {

@@ -188,12 +188,17 @@ const FremtidigAfmelding = Type.Object(
   { description: d('En registreret fremtidig afmelding', 'FutureDeregistration') },
 );
 
+/** What identifies an enrollment period and what it was enrolled as: the current one and each period of the history. */
+const PeriodeFelter = {
+  tilmeldingId: Type.String({ pattern: GUID_PATTERN, description: d('Tilmeldingens id', 'EnrollmentIdentifier') }),
+  klientKategori: Type.Integer({ description: d('Klientkategori', 'ClientCategoryTypeIdentifier') }),
+  ledighedsgrad: Type.Integer({ description: d('Ledighedsgrad', 'CurrentUnemploymentStatusTypeIdentifier') }),
+  tilmeldingsdato: Dato(d('Tilmeldingsdato', 'EnrollmentDate'), '2026-11-29'),
+};
+
 const AktuelTilmelding = Type.Object(
   {
-    tilmeldingId: Type.String({ pattern: GUID_PATTERN, description: d('Tilmeldingens id', 'EnrollmentIdentifier') }),
-    klientKategori: Type.Integer({ description: d('Klientkategori', 'ClientCategoryTypeIdentifier') }),
-    ledighedsgrad: Type.Integer({ description: d('Ledighedsgrad', 'CurrentUnemploymentStatusTypeIdentifier') }),
-    tilmeldingsdato: Dato(d('Tilmeldingsdato', 'EnrollmentDate'), '2026-11-29'),
+    ...PeriodeFelter,
     kildesystem: Type.String({ description: d('Hvorfra tilmeldingen kom: Jobnet, Jobcenter eller System', 'SourceSystem') }),
     jobnetFlag: Type.Boolean({ description: d('Sand når borgeren har tilmeldt sig fra Jobnet, og jobcentret endnu ikke har bekræftet tilmeldingen', 'JobnetFlag') }),
     fremtidigAfmelding: Type.Optional(FremtidigAfmelding),
@@ -250,10 +255,7 @@ const Aendring = Type.Object(
 
 const Periode = Type.Object(
   {
-    tilmeldingId: Type.String({ pattern: GUID_PATTERN, description: d('Tilmeldingens id', 'EnrollmentIdentifier') }),
-    klientKategori: Type.Integer({ description: d('Klientkategori', 'ClientCategoryTypeIdentifier') }),
-    ledighedsgrad: Type.Integer({ description: d('Ledighedsgrad', 'CurrentUnemploymentStatusTypeIdentifier') }),
-    tilmeldingsdato: Dato(d('Tilmeldingsdato', 'EnrollmentDate'), '2026-11-29'),
+    ...PeriodeFelter,
     afmeldingsdato: Type.Optional(Dato(d('Afmeldingsdato (efter i dag: fremtidig afmelding)', 'RemovalDate'), '2026-12-15')),
     afmeldingsaarsag: Type.Optional(Type.Integer({ description: d('Årsag til afmelding', 'RemovalCauseTypeIdentifier') })),
     kildesystem: Type.String({ description: d('Hvorfra tilmeldingen kom', 'SourceSystem') }),

@@ -1,13 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { READ_CV } from '../../../domain/access';
-import { isValidCpr, UNKNOWN_CPR } from '../../../domain/cpr';
-import type { ApiError } from '../../../domain/errors';
-import { CPR_HEADER } from '../../../plugins/cpr-header';
 import { problemResponses, V1Headers } from '../../../schemas/common';
 import { CvPaaStatusQuery } from '../schemas';
-import { CvService, isOwner } from '../service';
+import { CvService } from '../service';
+import { addCvAuditHooks } from '../audit';
 import { pdfFormat } from './accept';
 import { CvPaaStatusPdfSvar, CvPdfSvar, PdfBinary } from './schemas';
 import { CvPdfService } from './service';
@@ -43,37 +41,7 @@ export default async function cvPdfRoutes(fastify: FastifyInstance, opts: { serv
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const cv = opts.service ?? new CvService(app.clock, app.pg);
   const service = new CvPdfService(cv, app.clock);
-  const cvNumre = new WeakMap<FastifyRequest, string>();
-  const fejlkoder = new WeakMap<FastifyRequest, number>();
-  const logget = new WeakSet<FastifyRequest>();
-
-  // The audit log, as cv's routes write it (src/modules/cv/routes.ts): the same table and fields.
-  app.addHook('onError', async (request, _reply, error) => {
-    const fejl = (error as unknown as Partial<ApiError>).fejl;
-    if (Array.isArray(fejl) && fejl[0]) fejlkoder.set(request, fejl[0].fejlkode);
-    else if ((error as { validation?: unknown }).validation) fejlkoder.set(request, 1014);
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    const operation = request.routeOptions.config.cvAudit;
-    const principal = request.principal;
-    if (!operation || !principal) return payload;
-    const header = request.headers[CPR_HEADER];
-    const cpr = isValidCpr(header) && header !== UNKNOWN_CPR ? header : null;
-    if (logget.has(request) || isOwner(principal, cpr ?? undefined)) return payload;
-    logget.add(request);
-    await cv.audit({
-      subjekt: principal.subject,
-      rolle: principal.role,
-      organisation: principal.organisation,
-      cpr,
-      cvNummer: cvNumre.get(request) ?? null,
-      operation,
-      tilladt: reply.statusCode < 400,
-      fejlkode: fejlkoder.get(request),
-      httpStatus: reply.statusCode,
-    });
-    return payload;
-  });
+  const audit = addCvAuditHooks(app, cv);
 
   const sendPdf = (reply: FastifyReply, pdf: Buffer, cvNummer: string) =>
     reply.type('application/pdf').header('content-disposition', `attachment; filename="cv-${cvNummer}.pdf"`).send(pdf);
@@ -104,7 +72,7 @@ export default async function cvPdfRoutes(fastify: FastifyInstance, opts: { serv
     },
     async (request, reply) => {
       const { pdf, cvNummer, kommune } = await service.current(request.principal, request.cpr);
-      cvNumre.set(request, cvNummer);
+      audit(request).cvNummer = cvNummer;
       if (pdfFormat(request.headers.accept) === 'json') return reply.type('application/json').send({ ...(kommune ? { kommune } : {}), cvPdf: pdf.toString('base64') });
       return sendPdf(reply, pdf, cvNummer);
     },
@@ -136,7 +104,7 @@ export default async function cvPdfRoutes(fastify: FastifyInstance, opts: { serv
     },
     async (request, reply) => {
       const { pdf, cvNummer, version } = await service.version(request.principal, request.cpr, request.query);
-      cvNumre.set(request, cvNummer);
+      audit(request).cvNummer = cvNummer;
       if (pdfFormat(request.headers.accept) === 'json') return reply.type('application/json').send({ ...version, cvPdf: pdf.toString('base64') });
       return sendPdf(reply, pdf, cvNummer);
     },

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { d } from '../../../schemas/common';
-import { CvKommentar, CvVersionId, Kommune, TilladtCvStatus } from '../schemas';
+import { CvPaaStatusFelter, Kommune } from '../schemas';
 
 /** The longest base64 PDF a JSON answer may carry (a full CV renders to well under 100 KB). */
 export const MAX_PDF_BASE64 = 8_000_000;
@@ -32,11 +32,7 @@ export type CvPdfSvar = Static<typeof CvPdfSvar>;
 /** GetCVOnStatus's CVOnStatusItem with the PDF (CompleteCVAsPdfResult) instead of the profile. */
 export const CvPaaStatusPdfSvar = Type.Object(
   {
-    kommune: Type.Optional(Kommune),
-    cvStatus: TilladtCvStatus,
-    cvKommentar: Type.Optional(CvKommentar),
-    cvVersionId: CvVersionId,
-    versionstidspunkt: Type.String({ format: 'date-time', description: d('Tidsstempel for versionen', 'CVVersionTime') }),
+    ...CvPaaStatusFelter,
     cvPdf: Base64Pdf('CompleteCVAsPdfResult'),
   },
   {
