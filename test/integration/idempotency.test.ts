@@ -345,13 +345,14 @@ describe('Redis unreachable at start-up', () => {
         (err: Error) => err,
       );
       expect(error).toBeInstanceOf(Error);
-      expect(clients).toHaveLength(1);
+      // The plugin tries a bounded number of times, each with a fresh client (plugins/redis.ts).
+      expect(clients.length).toBeGreaterThanOrEqual(1);
+      expect(clients.length).toBeLessThanOrEqual(3);
       // A start-up failure should say what is down (not just ioredis' "Connection is closed."),
-      // and the failed client must be shut down, not retry forever (it kept Jest alive).
-      expect({ message: error!.message, mentionsRedis: /redis/i.test(error!.message), clientStatus: clients[0].status }).toEqual({
-        message: expect.any(String),
+      // and every failed client must be shut down, not retry forever (it kept Jest alive).
+      expect({ mentionsRedis: /redis/i.test(error!.message), clientStatuses: clients.map((c) => c.status) }).toEqual({
         mentionsRedis: true,
-        clientStatus: 'end',
+        clientStatuses: clients.map(() => 'end'),
       });
     } finally {
       spy.mockRestore();
