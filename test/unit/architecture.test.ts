@@ -78,3 +78,31 @@ describe('architecture: import arrows point down', () => {
     expect(areas).toEqual(expect.arrayContaining(['cv', 'jobagent', 'kodeliste', 'tilmelding']));
   });
 });
+
+/** The package a bare specifier names ('@scope/name' or 'name'). */
+const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+
+/** Packages a source file loads at run time: every import but `import type` / `export type`. */
+function runtimePackagesOf(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const specs: string[] = [];
+  source.forEachChild((node) => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) specs.push(node.moduleSpecifier.text);
+    if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specs.push(node.moduleSpecifier.text);
+  });
+  return specs.filter((s) => !s.startsWith('.') && !s.startsWith('node:')).map(packageOf);
+}
+
+describe('architecture: the production image has what src loads', () => {
+  // `npm ci --omit=dev` (Dockerfile) installs only `dependencies`; a package that is only hoisted from a
+  // devDependency (e.g. htmlparser2 via @types/sanitize-html) would be missing in production.
+  it('every package src imports at run time is a direct dependency', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const missing = files.flatMap((file) =>
+      runtimePackagesOf(file)
+        .filter((name) => !(name in pkg.dependencies))
+        .map((name) => `${rel(file)} loads '${name}'`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
