@@ -33,7 +33,7 @@ export default async function asylovergangRoutes(fastify: FastifyInstance) {
           'Borgerens CV må ikke være arkiveret, deaktiveret eller låst (409/4753, 4754, 4823). ' +
           'cvRedigeringSlutdato skal være på eller efter overgangsdato (422/9196); de tidlige datoer på eller før overgangsdato (422/9243). ' +
           'Højst én asyl-overgang pr. borger (409/9302; ret den med UpdateAsylumTransition). ' +
-          'Datoerne afgør, hvornår ReplaceCV må ændre borgerens CV (9248, 9231, 9230, 9266). ' +
+          'Datoerne afgør, hvornår ReplaceCV må ændre borgerens CV (se ReplaceCV). ' +
           'Ikke relevante her: 9197/9198 (specifikationen angiver hverken grænse eller kontaktgrupper), 9295/9296 (uklar betydning) ' +
           'og 9336-9346 (fejl fra DFDG, som ikke kaldes).',
         tags,
