@@ -23,7 +23,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fejlkode, isFejlkodenummer, type Fejlkodenummer } from '../../src/domain/fejlkoder';
-import { PIPELINE_FEJLKODER, X_FEJLKODER } from '../../src/schemas/common';
+import { PIPELINE_FEJLKODER, problemResponses, X_FEJLKODER } from '../../src/schemas/common';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -135,6 +135,11 @@ describe('every documented fejlkode is provoked by a test', () => {
     const untested = d.codes.filter((c) => !numbersInTests.has(String(c)));
     const untestedForOperation = d.codes.filter((c) => !PIPELINE.has(c) && !testedFor(c, d.operation, d.path));
     expect({ operation: d.operation, untested, untestedForOperation }).toEqual({ operation: d.operation, untested: [], untestedForOperation: [] });
+  });
+
+  it('problemResponses refuses a code under another status than its registry status, at start-up', () => {
+    expect(() => problemResponses({ 404: [4405] })).toThrow('fejlkode 4405 has status 422 in the registry, not 404');
+    expect(problemResponses({ 422: [4405] })[422].description).toBe('Forretningsregel brudt. Fejlkoder: 4405 (The person with specified cpr is dead)');
   });
 
   it.each(documented.map((d) => [d.operation, d] as const))('%s: each listed code has the status of its response', (_op, d) => {
