@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { API_TAGS, PROBLEM_EXAMPLE_COMPONENTS } from '../schemas/common';
+import { API_TAGS, hoistFejlkoder, PROBLEM_EXAMPLE_COMPONENTS } from '../schemas/common';
 
 export const OPENAPI_INFO = {
   title: 'Jobnet citizen API',
@@ -124,6 +124,8 @@ async function swaggerPlugin(app: FastifyInstance) {
     hideUntagged: true,
     // Shared schemas appear under components.schemas by their $id (Problem, Jobagent, ...).
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    // Each error response's x-fejlkoder (schemas/common.ts problemResponses) up from its media type.
+    transformObject: (doc) => ('openapiObject' in doc ? hoistFejlkoder(doc.openapiObject) : doc.swaggerObject),
   });
 
   await app.register(swaggerUi, {

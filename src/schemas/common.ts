@@ -3,6 +3,7 @@ import { CPR_PATTERN } from '../domain/cpr';
 import { REQUEST_ID_MAX_LENGTH } from '../plugins/request-gate';
 import { MAX_FEJL } from '../plugins/errors';
 import { ApiError, fejlEntry, RuleViolation } from '../domain/errors';
+import { fejlkode, type Fejlkodenummer } from '../domain/fejlkoder';
 
 /** Every property description ends with the old English element name in parentheses. */
 export const d = (dansk: string, english: string) => `${dansk} (${english})`;
@@ -99,20 +100,41 @@ export const ProblemSchema = Type.Object(
   },
 );
 
+/** What each error status means, before the list of its fejlkoder (generated from the registry). */
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'Ugyldig forespørgsel: 1001 (ugyldigt CPR), 1014 (validering; én post pr. felt), eller den fejlkode et felt angiver med x-fejlkode (fx ugyldig e-mail)',
+  400: 'Ugyldig forespørgsel (ved validering én post pr. felt; et felt med x-fejlkode giver den kode i stedet for 1014)',
   401: 'Manglende, ugyldigt eller udløbet bearer-token',
-  403: 'Ingen adgang: 4575 (rolle eller andet CPR end tokenets), 1013 (manglende scope)',
-  404: 'Ukendt borger (1010) eller ukendt id (4589)',
+  403: 'Ingen adgang',
+  404: 'Ikke fundet',
   409: 'Konflikt med den nuværende tilstand',
   412: 'x-requestId er modtaget før; forespørgslen udføres ikke',
   413: 'Request body er for stor',
   415: 'Content-Type er ikke application/json',
-  422: 'Forretningsregel brudt (fx 4405: borgeren er død)',
+  422: 'Forretningsregel brudt',
   429: 'For mange forespørgsler',
   500: 'Uventet fejl (uden interne detaljer)',
-  503: 'En afhængighed (database, Redis) svarer ikke (8236), eller tjenesten er overbelastet; prøv igen efter Retry-After',
+  503: 'En afhængighed (database, Redis) svarer ikke, eller tjenesten er overbelastet; prøv igen efter Retry-After',
 };
+
+/**
+ * The fejlkoder the request pipeline itself answers with, on every /v1 operation: 400 invalid CPR
+ * (plugins/cpr-header.ts) or validation; 403 role, other citizen's CPR or scope (plugins/auth.ts);
+ * 503 a dependency down (plugins/errors.ts, request-gate.ts, auth.ts).
+ */
+export const PIPELINE_FEJLKODER = { 400: [1001, 1014], 403: [4575, 1013], 503: [8236] } as const satisfies Record<number, readonly Fejlkodenummer[]>;
+
+/** The statuses an operation may declare fejlkoder for (the others carry none or only the pipeline's). */
+export type FejlStatus = 400 | 403 | 404 | 409 | 422;
+
+/** An operation's own fejlkoder per status, e.g. `{ 404: [1010, 4103], 409: [4753, 4754, 4823], 422: [4405] }`. */
+export type Fejlkoder = Partial<Record<FejlStatus, readonly Fejlkodenummer[]>>;
+
+/** The response description: the status's text, then each code with its registry text. */
+function problemDescription(status: number, koder: readonly Fejlkodenummer[]): string {
+  const text = PROBLEM_DESCRIPTIONS[status] ?? 'Fejl';
+  if (koder.length === 0) return text;
+  return `${text}. Fejlkoder: ${koder.map((k) => `${k} (${fejlkode(k).fejltekst})`).join('; ')}`;
+}
 
 const RATE_LIMIT_HEADERS = {
   'retry-after': Type.Integer({ description: 'Sekunder til der igen kan sendes forespørgsler' }),
@@ -140,7 +162,7 @@ function problemExample(problem: ApiError) {
 
 /**
  * The example Swagger UI shows for a status every operation answers alike. 404, 409 and 422 have none:
- * their fejlkoder depend on the operation (its description lists them), so they show the Problem schema's.
+ * their fejlkoder depend on the operation (its response lists them), so they show the Problem schema's.
  */
 const PROBLEM_EXAMPLES: Record<number, ReturnType<typeof problemExample>> = {
   400: problemExample(
@@ -165,25 +187,77 @@ export const PROBLEM_EXAMPLE_COMPONENTS = Object.fromEntries(
   Object.entries(PROBLEM_EXAMPLES).map(([status, value]) => [`Problem${status}`, { summary: `${status} ${value.title}`, value }]),
 );
 
-/** Response schemas for the given error statuses, all application/problem+json. */
-export function problemResponses(...statuses: number[]) {
-  const all = [...new Set([400, 401, 403, 412, 429, 500, 503, ...statuses])].sort();
+/** The OpenAPI extension on each error response listing exactly the fejlkoder it can carry. */
+export const X_FEJLKODER = 'x-fejlkoder';
+
+/**
+ * The error responses of an operation, all application/problem+json. `koder` declares the fejlkoder
+ * the operation itself can answer with, per status: only those statuses appear (besides the
+ * pipeline's 400, 401, 403, 412, 429, 500 and 503, whose codes PIPELINE_FEJLKODER adds). Each
+ * response's description lists its codes with their registry texts, and `x-fejlkoder` lists them for
+ * machines. A code whose registry status is not the status it is declared under is a programming
+ * error (thrown at start-up). `body: true` adds 413 and 415 (operations with a request body).
+ *
+ * @fastify/swagger drops unknown keys of a response object, so `x-fejlkoder` rides on the media type
+ * and `hoistFejlkoder` (plugins/swagger.ts transformObject) moves it up to the response.
+ */
+export function problemResponses(koder: Fejlkoder = {}, options: { body?: boolean } = {}) {
+  for (const [status, list] of Object.entries(koder) as [string, readonly Fejlkodenummer[]][]) {
+    for (const k of list) {
+      if (fejlkode(k).status !== Number(status)) throw new Error(`fejlkode ${k} has status ${fejlkode(k).status} in the registry, not ${status}`);
+    }
+  }
+  const statuses = [400, 401, 403, 412, 429, 500, 503, ...Object.keys(koder).map(Number), ...(options.body ? [413, 415] : [])];
+  const all = [...new Set(statuses)].sort();
   return Object.fromEntries(
-    all.map((status) => [
-      status,
-      {
-        description: PROBLEM_DESCRIPTIONS[status] ?? 'Fejl',
-        ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
-        ...(status === 503 ? { headers: { 'retry-after': Type.Integer({ description: 'Sekunder før et nyt forsøg giver mening' }) } } : {}),
-        content: {
-          'application/problem+json': {
-            schema: Type.Ref(ProblemSchema),
-            ...(PROBLEM_EXAMPLES[status] ? { examples: { [`Problem${status}`]: { $ref: `#/components/examples/Problem${status}` } } } : {}),
+    all.map((status) => {
+      const pipeline: readonly Fejlkodenummer[] = (PIPELINE_FEJLKODER as Record<number, readonly Fejlkodenummer[]>)[status] ?? [];
+      const own: readonly Fejlkodenummer[] = (koder as Record<number, readonly Fejlkodenummer[]>)[status] ?? [];
+      const list = [...new Set([...pipeline, ...own])];
+      return [
+        status,
+        {
+          description: problemDescription(status, list),
+          ...(status === 429 ? { headers: RATE_LIMIT_HEADERS } : {}),
+          ...(status === 503 ? { headers: { 'retry-after': Type.Integer({ description: 'Sekunder før et nyt forsøg giver mening' }) } } : {}),
+          content: {
+            'application/problem+json': {
+              schema: Type.Ref(ProblemSchema),
+              [X_FEJLKODER]: list,
+              ...(PROBLEM_EXAMPLES[status] ? { examples: { [`Problem${status}`]: { $ref: `#/components/examples/Problem${status}` } } } : {}),
+            },
           },
         },
-      },
-    ]),
-  ) as Record<number, { description: string; headers?: Record<string, TSchema>; content: Record<string, { schema: TSchema; examples?: Record<string, { $ref: string }> }> }>;
+      ];
+    }),
+  ) as Record<
+    number,
+    {
+      description: string;
+      headers?: Record<string, TSchema>;
+      content: Record<string, { schema: TSchema; examples?: Record<string, { $ref: string }> }>;
+    }
+  >;
+}
+
+/** transformObject of @fastify/swagger: moves `x-fejlkoder` from each response's media type to the response. */
+export function hoistFejlkoder<T>(document: T): T {
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  const paths = (document as any)?.paths ?? {};
+  for (const item of Object.values<any>(paths)) {
+    for (const op of Object.values<any>(item)) {
+      for (const response of Object.values<any>(op?.responses ?? {})) {
+        for (const media of Object.values<any>(response?.content ?? {})) {
+          if (media && X_FEJLKODER in media) {
+            response[X_FEJLKODER] = media[X_FEJLKODER];
+            delete media[X_FEJLKODER];
+          }
+        }
+      }
+    }
+  }
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+  return document;
 }
 
 export const ServiceKvittering = Type.Object(

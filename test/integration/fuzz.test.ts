@@ -10,7 +10,8 @@
  *   - a status the document lists for that operation,
  *   - of a content type the document lists for that status, with a body that validates against
  *     the documented schema ($refs resolved to components/schemas); no body where none is
- *     documented (204).
+ *     documented (204); a problem's fejlkoder are listed in the operation's x-fejlkoder (the
+ *     first, whose status the problem answers, under that status).
  *
  * Deterministic: a fixed seed (override with FUZZ_SEED, and FUZZ_RUNS for the number of runs).
  * On failure fast-check prints the seed, the path and the shrunk counterexample; re-run with
@@ -74,7 +75,7 @@ interface Operation {
   bodySchema?: Json;
   pathParams: { name: string; schema: Json }[];
   queryParams: { name: string; schema: Json }[];
-  responses: Record<string, { content?: Record<string, { validate: ValidateFunction }> }>;
+  responses: Record<string, { content?: Record<string, { validate: ValidateFunction }>; fejlkoder?: number[] }>;
 }
 
 function operations(): Operation[] {
@@ -94,7 +95,7 @@ function operations(): Operation[] {
               ]),
             )
           : undefined;
-        responses[status] = { content };
+        responses[status] = { content, fejlkoder: response['x-fejlkoder'] };
       }
       ops.push({
         id: op.operationId,
@@ -623,6 +624,13 @@ function violation(op: Operation, res: LightMyRequestResponse, requestId?: strin
   if (mediaType === 'application/problem+json') {
     if (body.status !== res.statusCode) return `the problem's status ${body.status} is not the HTTP status ${status}`;
     if (requestId !== undefined && body.requestId !== requestId) return `the problem's requestId ${body.requestId} is not the x-requestId ${requestId}`;
+    // The code the status answers is listed under that status (x-fejlkoder); the others of a
+    // several-violation answer under one of the operation's statuses.
+    const koder = (body.fejl as { fejlkode: number }[]).map((f) => f.fejlkode);
+    if (koder.length > 0 && !(documented.fejlkoder ?? []).includes(koder[0])) return `fejlkode ${koder[0]} is not in x-fejlkoder of ${status} for ${op.id}`;
+    const all = new Set(Object.values(op.responses).flatMap((r) => r.fejlkoder ?? []));
+    const unlisted = koder.filter((k) => !all.has(k));
+    if (unlisted.length > 0) return `fejlkoder ${unlisted.join(', ')} are not in any x-fejlkoder of ${op.id}`;
   }
   if (res.statusCode === 201 && op.path.startsWith('/v1/Jobagent') && res.headers.location !== `/v1/Jobagent/${body.jobagentId}`) return `201 without a Location to the new job agent (${res.headers.location})`;
   return undefined;

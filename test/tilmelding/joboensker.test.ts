@@ -114,6 +114,23 @@ describe('fejlkoder', () => {
     expect(fejl(res)).toEqual([[8281, '/joboensker/0/aliasIdentifier']]);
   });
 
+  it('KanTilmelde lists the same job-wish faults (8281 with its field) in its 200 answer, and Tilmelding refuses with 404/8281', async () => {
+    const { cpr } = await createCitizen();
+    const r = await koder();
+    const enrollment = {
+      klientKategori: r.udenYdelse,
+      ledighedsgrad: r.fuldtLedig,
+      tilmeldingsdato: '2026-11-29',
+      joboensker: [{ conceptUriDa: KOK, aliasIdentifier: BYGNINGSTOEMRER_ALIAS, harUddannelse: true }],
+    };
+    const kan = await app.inject({ method: 'POST', url: '/v1/Tilmelding/action/kanTilmelde', headers: v1Headers(cpr, tokenFor({ cpr })), payload: enrollment });
+    expect(kan.statusCode).toBe(200);
+    expect(kan.json()).toMatchObject({ tilladt: false, fejl: [{ fejlkode: 8281, felt: '/joboensker/0/aliasIdentifier' }] });
+    const tilmeld = await app.inject({ method: 'POST', url: '/v1/Tilmelding', headers: v1Headers(cpr, tokenFor({ cpr })), payload: enrollment });
+    expect(tilmeld.statusCode).toBe(404);
+    expect(fejl(tilmeld)).toEqual([[8281, '/joboensker/0/aliasIdentifier']]);
+  });
+
   it('422/8282 an expired occupation, and one not yet valid', async () => {
     const { cpr } = await createCitizen();
     const res = await replace(cpr, [

@@ -53,7 +53,7 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
         tags,
         security,
         headers: V1Headers,
-        response: { 200: Type.Ref(Cv), ...problemResponses(404, 409, 422) },
+        response: { 200: Type.Ref(Cv), ...problemResponses({ 403: [4511, 8291, 8292], 404: [1010, 4103, 4755], 409: [4753, 4754, 4823], 422: [4385] }) },
       },
     },
     async (request) => {
@@ -82,7 +82,7 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
         security,
         headers: V1Headers,
         body: Type.Ref(CvInput),
-        response: { 200: CvKvittering, ...problemResponses(404, 409, 413, 415, 422) },
+        response: { 200: CvKvittering, ...problemResponses({ 400: [9157, 9158], 404: [1010, 4103], 409: [4753, 4754, 4823], 422: [4405, 9231, 9248] }, { body: true }) },
       },
     },
     async (request) => service.replace(request.cpr, request.body as CvInput),
@@ -100,7 +100,7 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
         tags,
         security,
         headers: V1Headers,
-        response: { 200: CvStatus, ...problemResponses(404, 422) },
+        response: { 200: CvStatus, ...problemResponses({ 403: [4511, 8291, 8292], 404: [1010, 4103, 4755], 422: [4385] }) },
       },
     },
     async (request) => {
@@ -129,7 +129,18 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
         security,
         headers: V1Headers,
         body: SaetCvStatusInput,
-        response: { 200: CvKvittering, ...problemResponses(404, 409, 413, 415, 422) },
+        response: {
+          200: CvKvittering,
+          ...problemResponses(
+            {
+              403: [4368, 4369, 4370, 8291, 8292, 9008, 9009],
+              404: [1010, 4102, 4103, 4755],
+              409: [4753, 4754, 4823],
+              422: [4385],
+            },
+            { body: true },
+          ),
+        },
       },
     },
     async (request) => service.setStatus(request.principal, request.cpr, request.body),
@@ -149,7 +160,7 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
         security,
         headers: V1Headers,
         body: SoegbarhedInput,
-        response: { 200: CvKvittering, ...problemResponses(404, 409, 413, 415) },
+        response: { 200: CvKvittering, ...problemResponses({ 404: [1010, 4103, 4755], 409: [4753, 4754, 4823] }, { body: true }) },
       },
     },
     async (request) => service.setSoegbarhed(request.cpr, request.body.soegbarhed),
@@ -169,7 +180,7 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
         security,
         headers: V1Headers,
         querystring: VersionerQuery,
-        response: { 200: CvVersionListe, ...problemResponses(404, 422) },
+        response: { 200: CvVersionListe, ...problemResponses({ 403: [4511, 8291, 8292], 404: [1010, 4103], 422: [4385] }) },
       },
     },
     async (request) => {
@@ -195,7 +206,7 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
         security,
         headers: V1Headers,
         querystring: CvPaaStatusQuery,
-        response: { 200: Type.Ref(CvPaaStatus), ...problemResponses(404, 422) },
+        response: { 200: Type.Ref(CvPaaStatus), ...problemResponses({ 400: [9113], 403: [4511, 8291, 8292], 404: [1010, 4103, 9110, 9111], 422: [4385, 9112] }) },
       },
     },
     async (request) => {
@@ -223,7 +234,7 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
         body: CvNummerOpslag,
         response: {
           200: CvProfilSvar,
-          ...problemResponses(404, 409, 413, 415),
+          ...problemResponses({ 403: [9192], 404: [4400, 4755], 409: [4753, 4754, 4823] }, { body: true }),
         },
       },
     },

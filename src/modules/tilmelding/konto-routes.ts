@@ -25,7 +25,7 @@ export default async function kontoRoutes(fastify: FastifyInstance) {
         tags: ['Tilmelding'],
         security: [{ bearerAuth: [] }],
         headers: V1Headers,
-        response: { 200: NyJobnetKontoSvar, ...problemResponses(404) },
+        response: { 200: NyJobnetKontoSvar, ...problemResponses({ 404: [1010, 4103] }) },
       },
     },
     async (request, reply) => {

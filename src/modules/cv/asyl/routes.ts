@@ -33,7 +33,7 @@ export default async function asylovergangRoutes(fastify: FastifyInstance) {
           'Borgerens CV må ikke være arkiveret, deaktiveret eller låst (409/4753, 4754, 4823). ' +
           'cvRedigeringSlutdato skal være på eller efter overgangsdato (422/9196); de tidlige datoer på eller før overgangsdato (422/9243). ' +
           'Højst én asyl-overgang pr. borger (409/9302; ret den med UpdateAsylumTransition). ' +
-          'Datoerne afgør, hvornår ReplaceCV må ændre borgerens CV (9248, 9231, 9230, 9266). ' +
+          'Datoerne afgør, hvornår ReplaceCV må ændre borgerens CV (se ReplaceCV). ' +
           'Ikke relevante her: 9197/9198 (specifikationen angiver hverken grænse eller kontaktgrupper), 9295/9296 (uklar betydning) ' +
           'og 9336-9346 (fejl fra DFDG, som ikke kaldes).',
         tags,
@@ -46,7 +46,7 @@ export default async function asylovergangRoutes(fastify: FastifyInstance) {
             description: 'Oprettet; Location peger på borgerens asyl-overgang',
             headers: { location: Type.String({ description: 'Stien til asyl-overgangen', examples: [PATH] }) },
           },
-          ...problemResponses(404, 409, 413, 415, 422),
+          ...problemResponses({ 403: [6005, 9244], 404: [1010], 409: [4753, 4754, 4823, 9302], 422: [4405, 9196, 9243] }, { body: true }),
         },
       },
     },
@@ -73,7 +73,7 @@ export default async function asylovergangRoutes(fastify: FastifyInstance) {
         security,
         headers: V1Headers,
         body: Type.Ref(AsylovergangOpdater),
-        response: { 200: svar, ...problemResponses(404, 413, 415, 422) },
+        response: { 200: svar, ...problemResponses({ 400: [9202], 403: [6005, 9244], 404: [1010, 9201], 422: [4405, 9196, 9200, 9243] }, { body: true }) },
       },
     },
     async (request) => service.update(request.principal, request.cpr, request.body as AsylovergangOpdater),

@@ -66,7 +66,7 @@ export default async function cvPdfRoutes(fastify: FastifyInstance, opts: { serv
         headers: V1Headers,
         response: {
           200: pdfResponse("CV'et som PDF", Type.Ref(CvPdfSvar)),
-          ...problemResponses(404, 409, 422),
+          ...problemResponses({ 403: [4511, 8291, 8292], 404: [1010, 4103, 4755], 409: [4753, 4754, 4823], 422: [4385] }),
         },
       },
     },
@@ -98,7 +98,7 @@ export default async function cvPdfRoutes(fastify: FastifyInstance, opts: { serv
         querystring: CvPaaStatusQuery,
         response: {
           200: pdfResponse('CV-versionen som PDF', Type.Ref(CvPaaStatusPdfSvar)),
-          ...problemResponses(404, 422),
+          ...problemResponses({ 400: [9113], 403: [4511, 8291, 8292], 404: [1010, 4103, 9110, 9111], 422: [4385, 9112] }),
         },
       },
     },
