@@ -130,8 +130,14 @@ export async function seedCv(pool: Pool, readers: string[], writers: string[]): 
     [all],
   );
   await pool.query(
-    `INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn, akasse, ydelsesgruppe, adresselinje, postnummer, postdistrikt)
-     SELECT cpr, '751', 'Aarhus', '1001', 'Dagpenge', 'Åboulevarden 12', '8000', 'Aarhus C' FROM unnest($1::bpchar[]) AS cpr`,
+    `INSERT INTO cv_stamdata (cpr, kommunekode, kommunenavn, ydelsesgruppe, adresselinje, postnummer, postdistrikt)
+     SELECT cpr, '751', 'Aarhus', 'Dagpenge', 'Åboulevarden 12', '8000', 'Aarhus C' FROM unnest($1::bpchar[]) AS cpr`,
+    [all],
+  );
+  // Members of a-kasse 1001 (the shared fact CV's context joins), as the demo citizens are.
+  await pool.query(
+    `INSERT INTO akasse_medlemskab (id, cpr, "akasseNummer", "akasseNavn", forsikringskategori, "fraDato")
+     SELECT gen_random_uuid(), cpr, '1001', 'Bench A-kasse', 1, DATE '2020-01-01' FROM unnest($1::bpchar[]) AS cpr`,
     [all],
   );
   const ctx = { cpr: readers[0], fornavn: 'Bench', efternavn: 'Borger', adresselinje: 'Åboulevarden 12', postnummer: '8000', postdistrikt: 'Aarhus C', landekode: 'DK' } as CvContext;
@@ -144,7 +150,7 @@ export async function seedCv(pool: Pool, readers: string[], writers: string[]): 
      SELECT id, cpr, 'ReplaceCV', now(), $2::jsonb, $3::int[], $4::text[], $5::text[], $6::text[], $7, now() FROM r`,
     [readers, JSON.stringify(dokument), s.stillinger, s.uddannelsesniveauer, s.sprog, s.koerekort, s.postnummer],
   );
-  await pool.query('ANALYZE jobnet_konto, cv_stamdata, cv, cv_version');
+  await pool.query('ANALYZE jobnet_konto, cv_stamdata, akasse_medlemskab, cv, cv_version');
 }
 
 /** Removes the writers' CVs (versions go with them) and the events, so every ReplaceCV run starts alike. */

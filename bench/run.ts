@@ -338,7 +338,7 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
       continue;
     }
     const text = await res.text();
-    const expected = scenario.name === 'write' ? 201 : 200;
+    const expected = scenario.method === 'POST' ? 201 : 200;
     if (res.status !== expected) throw new Error(`${name} answered ${scenario.method} with ${res.status}, expected ${expected}: ${text.slice(0, 300)}`);
     const body = JSON.parse(text);
     const jobagent = pathOf(scenario) === '/v1/Jobagent';

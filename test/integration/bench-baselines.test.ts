@@ -1,0 +1,61 @@
+/**
+ * `npm run bench` is compiled and run outside Jest, so a schema change could break its fixtures or
+ * its baselines (bench/sql.ts sends the service's own statements) unnoticed until the next bench run.
+ * This runs each of them once, on a few citizens, in a database of its own.
+ */
+import type { Pool as PgPool } from 'pg';
+
+type Fixtures = typeof import('../../bench/fixtures');
+type Baselines = typeof import('../../bench/sql');
+
+let pool: PgPool;
+let fx: Fixtures;
+let sql: Baselines;
+
+beforeAll(async () => {
+  // Before the bench modules load: their database name comes from BENCH_NAME.
+  process.env.BENCH_NAME = `jest_${process.pid}`;
+  fx = require('../../bench/fixtures') as Fixtures;
+  sql = require('../../bench/sql') as Baselines;
+  const { Pool } = require('pg') as typeof import('pg');
+  const base = new URL(process.env.DATABASE_URL!);
+  base.pathname = '';
+  const url = await fx.prepareDatabase(base.toString().replace(/\/$/, ''));
+  pool = new Pool({ connectionString: url, max: 2 });
+}, 60_000);
+
+afterAll(async () => {
+  await pool?.end();
+  const { DATABASE_NAME } = require('../../bench/constants') as typeof import('../../bench/constants');
+  const { Client } = require('pg') as typeof import('pg');
+  const base = new URL(process.env.DATABASE_URL!);
+  base.pathname = '/postgres';
+  const admin = new Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
+  await admin.end();
+});
+
+it('the bench fixtures seed, and every baseline answers as the service would', async () => {
+  const [reader, writer, tilmelder] = fx.citizens(0, 3);
+  await fx.seed(pool, [reader], [writer], [tilmelder]);
+  await fx.seedCv(pool, [reader], [writer]);
+
+  expect(await sql.listJobagenter(pool, reader)).toHaveLength(2);
+  expect((await sql.listJobagenterMany(pool, [reader])).get(reader)).toHaveLength(2);
+  expect((await sql.createJobagent(pool, writer, fx.CREATE_BODY as never)).titel).toBe(fx.CREATE_BODY.titel);
+
+  const { today, systemClock } = require('../../src/domain/clock') as typeof import('../../src/domain/clock');
+  const svar = await sql.tilmeld(pool, tilmelder, 'bench', fx.tilmeldingBody(today(systemClock)) as never);
+  expect(svar.tilmeldingId).toEqual(expect.any(String));
+  expect((await sql.tilmeldingsstatus(pool, tilmelder)).tilmeldt).toBe(true);
+  expect((await sql.tilmeldingsstatusMany(pool, [tilmelder])).get(tilmelder)?.tilmeldt).toBe(true);
+
+  expect((await sql.getCv(pool, reader)).cvProfil).toBeDefined();
+  expect((await sql.replaceCv(pool, writer, fx.CV_BODY)).serviceKvittering.beskedId).toEqual(expect.any(String));
+
+  await fx.resetWriters(pool, [writer]);
+  await fx.resetTilmeldere(pool, [tilmelder]);
+  await fx.resetCvWriters(pool, [writer]);
+  expect(await sql.listJobagenter(pool, writer)).toEqual([]);
+}, 60_000);
