@@ -9,20 +9,13 @@ import { Prisma } from '../generated/prisma/client';
 import type { PersonFakta } from '../domain/person-fakta';
 import type { Db } from '../services/borger';
 
-export interface PersonFaktaRow {
-  cpr: string;
-  doed: boolean;
-  kontaktgruppe: number | null;
-  cvNummer: string | null;
-  udlandet: boolean;
-  midlertidigUdenlandskAdresse: boolean;
-  fravaer: string[];
-  akasseRegistreret: boolean;
+/** The row the select list gives: the facts, with the active a-kasse membership as flat columns. */
+export type PersonFaktaRow = Omit<PersonFakta, 'akasseMedlemskab'> & {
   /** Whether a membership is active on the day (m.id IS NOT NULL). */
   akasseAktiv: boolean;
   akasseNummer: string | null;
   forsikringskategori: number | null;
-}
+};
 
 /** The columns of PersonFaktaRow for the citizen `b` on `dag` (YYYY-MM-DD). */
 export function personFaktaKolonner(dag: string): Prisma.Sql {
