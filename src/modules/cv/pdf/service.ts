@@ -4,7 +4,18 @@ import { CV_STATUS, type SettableCvStatus } from '../kodelister';
 import type { Cv, CvPaaStatus } from '../schemas';
 import type { CvService } from '../service';
 import { cvProfilToPdfView } from './mapping';
-import { renderCvPdf } from './render';
+import type { RenderOptions } from './render';
+import type { CvPdfView } from './view';
+
+/**
+ * pdfkit (with its fonts and font parser) and the renderer are loaded on the first PDF request,
+ * not at start-up: requiring them costs about 24 MB of RSS, and most processes serve few PDFs.
+ */
+let renderer: Promise<typeof import('./render')> | undefined;
+function renderCvPdf(view: CvPdfView, options: RenderOptions): Promise<Buffer> {
+  renderer ??= import('./render');
+  return renderer.then((m) => m.renderCvPdf(view, options));
+}
 
 const MAANEDER = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
