@@ -196,6 +196,16 @@ const PeriodeFelter = {
   tilmeldingsdato: Dato(d('Tilmeldingsdato', 'EnrollmentDate'), '2026-11-29'),
 };
 
+/** Anna's example period, shared by the status and history examples. */
+const EKSEMPEL_PERIODE = {
+  tilmeldingId: '5b0c7a3e-2f4d-4e1a-9c8b-7d6e5f4a3b21',
+  klientKategori: 1,
+  ledighedsgrad: 1,
+  tilmeldingsdato: '2026-11-29',
+  kildesystem: 'Jobnet',
+  jobnetFlag: true,
+};
+
 const AktuelTilmelding = Type.Object(
   {
     ...PeriodeFelter,
@@ -217,14 +227,7 @@ export const Tilmeldingsstatus = Type.Object(
       { tilmeldt: false },
       {
         tilmeldt: true,
-        tilmelding: {
-          tilmeldingId: '5b0c7a3e-2f4d-4e1a-9c8b-7d6e5f4a3b21',
-          klientKategori: 1,
-          ledighedsgrad: 1,
-          tilmeldingsdato: '2026-11-29',
-          kildesystem: 'Jobnet',
-          jobnetFlag: true,
-        },
+        tilmelding: EKSEMPEL_PERIODE,
       },
     ],
   },
@@ -273,12 +276,7 @@ export const Tilmeldingshistorik = Type.Object(
       {
         perioder: [
           {
-            tilmeldingId: '5b0c7a3e-2f4d-4e1a-9c8b-7d6e5f4a3b21',
-            klientKategori: 1,
-            ledighedsgrad: 1,
-            tilmeldingsdato: '2026-11-29',
-            kildesystem: 'Jobnet',
-            jobnetFlag: true,
+            ...EKSEMPEL_PERIODE,
             aendringer: [
               {
                 haendelse: 'Tilmeldt',
