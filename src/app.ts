@@ -25,6 +25,8 @@ import { tilmeldingSchemas } from './modules/tilmelding/routes';
 import { cvSchemas } from './modules/cv/routes';
 import { asylovergangSchemas } from './modules/cv/asyl/routes';
 import { cvPdfSchemas } from './modules/cv/pdf/routes';
+import { borgerbookingSchemas } from './modules/borgerbooking/schemas';
+import type { Planlaegningssystem } from './modules/borgerbooking/planner';
 
 export interface AppOptions {
   config: Config;
@@ -33,6 +35,8 @@ export interface AppOptions {
   logStream?: DestinationStream;
   /** Replace the rate-limit and request-id store (tests only). */
   requestGateStore?: RequestGateStore;
+  /** Replace Borgerbooking's planning system (tests only: failing planners for 4769/9018/9303/9329). */
+  planlaegningssystem?: Planlaegningssystem;
 }
 
 /** The client's x-requestId is the request id in every log line and problem body. */
@@ -42,7 +46,7 @@ function requestIdOf(req: { headers: Record<string, string | string[] | undefine
 }
 
 /** Builds the Fastify instance with every plugin and route; does not listen. */
-export async function buildApp({ config, clock = systemClock, logStream, requestGateStore }: AppOptions) {
+export async function buildApp({ config, clock = systemClock, logStream, requestGateStore, planlaegningssystem }: AppOptions) {
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     logController: new RequestLogController(),
@@ -78,7 +82,7 @@ export async function buildApp({ config, clock = systemClock, logStream, request
 
   app.decorate('config', config);
   app.decorate('clock', clock);
-  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas, ...cvSchemas, ...asylovergangSchemas, ...cvPdfSchemas]) {
+  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas, ...cvSchemas, ...asylovergangSchemas, ...cvPdfSchemas, ...borgerbookingSchemas]) {
     app.addSchema(schema);
   }
 
@@ -98,7 +102,7 @@ export async function buildApp({ config, clock = systemClock, logStream, request
     await app.register(auth);
     await app.register(cprHeader);
     await app.register(requestGate, { store: requestGateStore });
-    await app.register(v1, { prefix: '/v1' });
+    await app.register(v1, { prefix: '/v1', planlaegningssystem });
   } catch (err) {
     // Close what did start (database pool, Redis) so a failed start leaves nothing running.
     await app.close().catch(() => undefined);
