@@ -456,14 +456,18 @@ describe('GetStraksbookingMoedetider', () => {
   test('slots of immediate-booking offers of the deadline’s type up to its last day; 4770 without such a deadline or slots; 1010', async () => {
     const cpr = await borger();
     expectProblem(await call('GET', '/Straksbooking/Moedetider', cpr), 422, 4770);
-    await opretFrist(cpr, { samtaleType: 5, fristdato: '2026-12-02', sidsteAfholdelsesdato: '2026-12-03', straksbooking: true });
-    expectProblem(await call('GET', '/Straksbooking/Moedetider', cpr), 422, 4770);
-    const s = await opretMoedetilbud({ samtaleType: 5, straksbooking: true, moedetider: [{ start: tid('09:00') }, { start: tid('09:00', '2026-12-08') }] });
-    await opretMoedetilbud({ samtaleType: 5, moedetider: [{ start: tid('10:00') }] }); // not for immediate booking
+    await opretFrist(cpr, { samtaleType: 18, fristdato: '2026-12-02', sidsteAfholdelsesdato: '2026-12-03', straksbooking: true });
+    expectProblem(await call('GET', '/Straksbooking/Moedetider', cpr), 422, 4770); // no immediate-booking offer of the type
+    await testPrisma().bookingFrist.deleteMany({ where: { cpr } });
+    // samtaleType 4: no other test file makes immediate-booking offers of it (the test database is shared).
+    await opretFrist(cpr, { samtaleType: 4, fristdato: '2026-12-02', sidsteAfholdelsesdato: '2026-12-03', straksbooking: true });
+    const s = await opretMoedetilbud({ samtaleType: 4, straksbooking: true, moedetider: [{ start: tid('09:00') }, { start: tid('09:00', '2026-12-08') }] });
+    const ikke = await opretMoedetilbud({ samtaleType: 4, moedetider: [{ start: tid('10:00') }] }); // not for immediate booking
     const res = await call('GET', '/Straksbooking/Moedetider', cpr);
     expect(res.statusCode).toBe(200);
-    expect(res.json().straksbookingMoedetider).toEqual([
-      expect.objectContaining({ starttidspunkt: iso(tid('09:00')), moedetilbudId: s.moedetilbudId, samtaleType: 5, ombookingMulig: false, aflysningMulig: false }),
+    const mine = res.json().straksbookingMoedetider.filter((m: { moedetilbudId: string }) => [s.moedetilbudId, ikke.moedetilbudId].includes(m.moedetilbudId));
+    expect(mine).toEqual([
+      expect.objectContaining({ starttidspunkt: iso(tid('09:00')), moedetilbudId: s.moedetilbudId, samtaleType: 4, ombookingMulig: false, aflysningMulig: false }),
     ]);
     expectProblem(await call('GET', '/Straksbooking/Moedetider', randomCpr()), 404, 1010);
   });
