@@ -226,7 +226,7 @@ describe('ReserverMoedetid', () => {
     expect(await testPrisma().moedetidHold.findUniqueOrThrow({ where: { id: h2.json().reservationId } })).toMatchObject({ status: 'Udloebet' });
   });
 
-  test('a new hold releases the previous one; the rules of CreateBooking apply (8108, 4405, 8273)', async () => {
+  test('a new hold releases the previous one, and so does a booking of another time; the rules of CreateBooking apply (8108, 4405, 8273)', async () => {
     const cpr = await borger();
     const t = await tilbud();
     await reserver(cpr, t.moedetilbudId, { moedeStarttidspunkt: tid('09:00'), samtaleformType: 1 });
@@ -236,7 +236,9 @@ describe('ReserverMoedetid', () => {
     expect(await seats(t.moedetidIder[2])).toBe(1);
     expectProblem(await reserver(cpr, randomUUID(), { moedeStarttidspunkt: tid('09:00'), samtaleformType: 1 }), 404, 8108);
     expectProblem(await reserver(await borger({ doed: '2026-01-01' }), t.moedetilbudId, { moedeStarttidspunkt: tid('09:00'), samtaleformType: 1 }), 422, 4405);
-    expect((await book(cpr, t.moedetilbudId, { moedeStarttidspunkt: tid('11:00'), samtaleformType: 1 })).statusCode).toBe(201);
+    // Booking another time releases the citizen's hold on 11:00.
+    expect((await book(cpr, t.moedetilbudId, { moedeStarttidspunkt: tid('09:00'), samtaleformType: 1 })).statusCode).toBe(201);
+    expect([await seats(t.moedetidIder[0]), await seats(t.moedetidIder[2])]).toEqual([1, 0]);
     expectProblem(await reserver(cpr, t.moedetilbudId, { moedeStarttidspunkt: tid('10:00'), samtaleformType: 1 }), 409, 8273);
   });
 
