@@ -167,6 +167,8 @@ describe('CreateBooking', () => {
     expectProblem(await b({ moedeStarttidspunkt: tid('09:30') }), 409, 4819); // no slot at that time
     expectProblem(await b({ sagsbehandlerEksterntId: `ukendt-${randomUUID()}` }), 404, 4822);
     expectProblem(await b({ sagsbehandlerEksterntId: (await tilbud()).sagsbehandlere[0].eksterntId }), 422, 9003);
+    const faelles = await tilbud({ moedeGruppeType: 2 }); // a group meeting: nobody chooses the caseworker
+    expectProblem(await b({ sagsbehandlerEksterntId: faelles.sagsbehandlere[0].eksterntId }, faelles.moedetilbudId), 422, 9003);
     const fristBorger = await borger();
     await opretFrist(fristBorger, { fristdato: '2026-12-01', sidsteAfholdelsesdato: '2026-12-02' });
     expectProblem(await b({}, t.moedetilbudId, fristBorger), 422, 8288);
