@@ -288,7 +288,7 @@ export class CvSoegService {
     const fejl = match.length ? Prisma.join(match.map((m) => sql`(NOT ${m})::int`), ' + ') : sql`0`;
     const fejlgruppe = match.length
       ? sql`CASE ${Prisma.join(
-          match.map((m, i) => sql`WHEN NOT ${m} THEN ${`${grupper[i]!.tag}:`}`),
+          match.map((m, i) => sql`WHEN NOT ${m} THEN ${grupper[i]!.tag}`),
           ' ',
         )} END`
       : sql`NULL::text`;
@@ -297,18 +297,27 @@ export class CvSoegService {
     else if (match.length >= 2) base.push(sql`s.facetter && ${grupper.flatMap(tags)}::text[]`, sql`${fejl} <= 1`);
     const where = base.length ? Prisma.join(base, ' AND ') : sql`true`;
 
+    // The facets: all values of the hits (fejl 0), and of a row failing one group only that group's values
+    // (from grupper, the values by group: a short array instead of all of facetter).
     const facetter =
       antalGrupper > 0
         ? sql`(SELECT coalesce(json_agg(json_build_array(t, n) ORDER BY t), '[]') FROM (
             SELECT t, n, row_number() OVER (PARTITION BY left(t, 2) ORDER BY n DESC, t) AS nr FROM (
-              SELECT t, count(*)::int AS n FROM h, unnest(h.facetter) t
-               WHERE left(t, 1) NOT IN ('x', 'y') AND (h.fejl = 0 OR left(t, 2) = h.fejlgruppe)
-               GROUP BY t) f) fr WHERE nr <= ${antalGrupper})`
+              SELECT t, count(*)::int AS n FROM (
+                SELECT t FROM h, unnest(h.facetter) t WHERE h.fejl = 0
+                UNION ALL
+                SELECT h.fejlgruppe || ':' || e FROM h, jsonb_array_elements_text(h.gv) e WHERE h.fejl = 1
+              ) u WHERE left(t, 1) NOT IN ('x', 'y')
+              GROUP BY t) f) fr WHERE nr <= ${antalGrupper})`
         : sql`'[]'::json`;
+    const medFacetter = antalGrupper > 0;
 
     return sql`WITH h AS MATERIALIZED (
-        SELECT s.cpr, ${antalGrupper > 0 ? sql`s.facetter` : sql`NULL::text[]`} AS facetter, s.opdateret, ${rang} AS rang, ${fejl} AS fejl, ${fejlgruppe} AS fejlgruppe
-          FROM cv_soeg s WHERE ${where}
+        SELECT cpr, opdateret, rang, fejl, fejlgruppe,
+          ${medFacetter ? sql`CASE WHEN fejl = 0 THEN facetter END` : sql`NULL::text[]`} AS facetter,
+          ${medFacetter ? sql`CASE WHEN fejl = 1 THEN grupper -> fejlgruppe END` : sql`NULL::jsonb`} AS gv
+        FROM (SELECT s.cpr, s.opdateret, s.facetter, s.grupper, ${rang} AS rang, ${fejl} AS fejl, ${fejlgruppe} AS fejlgruppe
+                FROM cv_soeg s WHERE ${where} OFFSET 0) x
       ), r AS (SELECT cpr, rang, opdateret FROM h WHERE fejl = 0),
       ryd AS (DELETE FROM cv_soegning WHERE id IN (SELECT id FROM cv_soegning WHERE udloeber < ${now}::timestamptz LIMIT 100))
       INSERT INTO cv_soegning (id, subjekt, oprettet, udloeber, antal, "cprListe", facetter, kriterier)
