@@ -307,8 +307,8 @@ export class CvSoegService {
                 SELECT t FROM h, unnest(h.facetter) t WHERE h.fejl = 0
                 UNION ALL
                 SELECT h.fejlgruppe || ':' || e FROM h, jsonb_array_elements_text(h.gv) e WHERE h.fejl = 1
-              ) u WHERE left(t, 1) NOT IN ('x', 'y')
-              GROUP BY t) f) fr WHERE nr <= ${antalGrupper})`
+              ) u GROUP BY t) f
+            WHERE left(t, 1) NOT IN ('x', 'y')) fr WHERE nr <= ${antalGrupper})`
         : sql`'[]'::json`;
     const medFacetter = antalGrupper > 0;
 
