@@ -315,7 +315,7 @@ export class CvSoegService {
     return sql`WITH h AS MATERIALIZED (
         SELECT cpr, opdateret, rang, fejl, fejlgruppe,
           ${medFacetter ? sql`CASE WHEN fejl = 0 THEN facetter END` : sql`NULL::text[]`} AS facetter,
-          ${medFacetter ? sql`CASE WHEN fejl = 1 THEN grupper -> fejlgruppe END` : sql`NULL::jsonb`} AS gv
+          ${medFacetter ? sql`CASE WHEN fejl = 1 THEN coalesce(grupper, cv_soeg_grupper(facetter)) -> fejlgruppe END` : sql`NULL::jsonb`} AS gv
         FROM (SELECT s.cpr, s.opdateret, s.facetter, s.grupper, ${rang} AS rang, ${fejl} AS fejl, ${fejlgruppe} AS fejlgruppe
                 FROM cv_soeg s WHERE ${where} OFFSET 0) x
       ), r AS (SELECT cpr, rang, opdateret FROM h WHERE fejl = 0),
