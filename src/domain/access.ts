@@ -205,3 +205,13 @@ export const WRITE_BORGERBOOKING: RouteAccess = { scopes: [SCOPES.borgerbookingW
 export const TILMELD_OG_BOOK: RouteAccess = { scopes: [SCOPES.borgerbookingWrite], roles: ['borger', 'system'] };
 /** The planning API (/v1/Borgerbooking/Planlaegning/...): job centres and system; citizens get 403. */
 export const PLANLAEGNING_BORGERBOOKING: RouteAccess = { scopes: [SCOPES.borgerbookingPlanlaegning], roles: ['jobcenter', 'system'] };
+
+// --- CV search (src/modules/cv/soegning; docs/cv-search.md) ---
+/**
+ * SearchCVText: those who look for candidates: job centres, other actors (anden aktør: without the CPR
+ * numbers, docs/cv-search.md) and system integrations. Not the citizen, not a-kasser, not STAR.
+ */
+export const SEARCH_CV: RouteAccess = {
+  scopes: [SCOPES.cvRead],
+  roles: ['jobcenter', 'anden-aktoer', 'system'],
+};

@@ -419,6 +419,14 @@ const AREA_OPS: Record<string, AreaOp> = {
   GetCVOnStatus: { setup: (fx) => ensureCvWithVersion(fx.living), validQuery: [['cvStatus', '3']] },
   GetCVByCVNumber: { role: 'system', valid: (fx) => ({ cvNummer: fx.cvNummer, borgerSamtykke: true }), setup: (fx) => ensureCvWithVersion(fx.living) },
   GetCVAdgangslog: { role: 'star' },
+  // CV search: a job centre searching near Aarhus (the living citizen's searchable CV is there).
+  SearchCVText: {
+    role: 'jobcenter',
+    org: '751',
+    valid: () => ({ soegetekst: 'pædagog', naerPostnummer: '8000', koerekort: ['B'], sprog: ['da'], resultaterPrSide: 10, antalGrupper: 5 }),
+    setup: (fx) => ensureCvWithVersion(fx.living),
+    runs: 40,
+  },
   // CV asylum transition, by the Aarhus job centre for the living citizen it serves: Create succeeds
   // once there is none; Update needs one, with an end date in the future.
   CreateAsylumTransition: {
