@@ -9,6 +9,7 @@ import tilmelding from './tilmelding/routes';
 import cv from './cv/routes';
 import cvAsylovergang from './cv/asyl/routes';
 import cvPdf from './cv/pdf/routes';
+import cvAendringer from './cv/aendringer/routes';
 import { CvService } from './cv/service';
 import { asylumEditWindowCheck } from './cv/asyl/service';
 
@@ -35,4 +36,5 @@ export default async function v1(app: FastifyInstance) {
   await app.register(cv, { prefix: '/CV', service: cvService });
   await app.register(cvAsylovergang, { prefix: '/CV' });
   await app.register(cvPdf, { prefix: '/CV', service: cvService });
+  await app.register(cvAendringer, { prefix: '/CV', cvService });
 }

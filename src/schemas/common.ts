@@ -20,6 +20,11 @@ export const API_TAGS = [
       'Den udgåede CreateNewCVOwnerPassword (udgået i 2018-1) er ikke implementeret: Tilmeldings CreateNewJobnetAccount erstatter den.',
   },
   { name: 'CV som PDF', description: "Borgerens CV som PDF, som det fremstår for fx en arbejdsgiver, og gemte CV-versioner som PDF (CVService GetCVAsPdf, GetCVOnStatus)" },
+  {
+    name: 'CV-ændringer',
+    description:
+      'Ændrede CV\'er i en periode og CV-hændelsesloggen med markør, til integrerende systemer (CVService GetCVUpdateList, CVWorkFlowService GetUpdatedCVs og GetCVList)',
+  },
   { name: 'Asyl-overgang', description: 'Overgivelsesdato, tidlige overtagelsesdatoer og frist for CV-opdateringer for borgere, der har opnået asyl (CVService)' },
 ];
 
