@@ -14,10 +14,18 @@
  * - `@electric-sql/pglite` and `@electric-sql/pglite-socket` versions must match each other
  *   exactly (0.5.14 / 0.2.17).
  * - Never generate migrations against PGlite (a shadow database would replay into it).
+ * - Extensions the migrations create must be loaded here (cube, earthdistance).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extension } from '@electric-sql/pglite';
+
+// The contrib extensions are subpath exports, which this project's CommonJS module resolution cannot type;
+// Node resolves them at run time.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { cube } = require('@electric-sql/pglite/contrib/cube') as { cube: Extension };
+const { earthdistance } = require('@electric-sql/pglite/contrib/earthdistance') as { earthdistance: Extension };
+/* eslint-enable @typescript-eslint/no-require-imports */
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
@@ -45,7 +53,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     fs.mkdirSync(dataDir, { recursive: true });
   }
 
-  const db = await PGlite.create(dataDir !== undefined ? { dataDir } : {});
+  // cube + earthdistance: the CV search's distance filter (the migration creates the extensions; PGlite
+  // must have their files loaded first, as contrib extensions of PostgreSQL are on a server's disk).
+  const extensions = { cube, earthdistance };
+  const db = await PGlite.create(dataDir !== undefined ? { dataDir, extensions } : { extensions });
   try {
     // Persist UTC for future sessions (restart with the same dataDir) and set it now: all
     // socket connections share this one session.
