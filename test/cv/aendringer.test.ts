@@ -203,3 +203,21 @@ describe('GetCVUpdateList and GetUpdatedCVs', () => {
     expectProblem(await updatedCvs(`?fra=${fra}&til=${til}`, token('a-kasse')), 403, 4575);
   });
 });
+
+describe('query plans of the feeds (cheap check; scripts/explain-cv-search.ts checks a realistic set)', () => {
+  it("GetCVList's page is one index range scan of cv_haendelse (xid, id), with the snapshot horizon in the index condition", async () => {
+    const { eventPageSql } = await import('../../src/modules/cv/aendringer/service');
+    const sql = eventPageSql({ xid: 1n, id: 1n }, 500, {});
+    const client = await app.pg.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_seqscan = off');
+      const plan = JSON.stringify((await client.query(`EXPLAIN (FORMAT JSON) ${sql.text}`, sql.values)).rows[0]['QUERY PLAN']);
+      expect(plan).toContain('"Index Name":"cv_haendelse_xid_id_idx"');
+      expect(plan).toMatch(/"Index Cond":"\(\(ROW\(xid, id\) > ROW\([^"]*AND \(xid < /);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+});

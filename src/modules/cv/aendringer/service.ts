@@ -81,12 +81,13 @@ export function toHaendelse(r: EventRow): CvHaendelse {
  * The page of the event log after a position. Ordered by (xid, id); only events of transactions
  * that have ended: xid below the oldest transaction still running (pg_snapshot_xmin), so no event
  * can commit later at a position before one already returned. One statement; an InitPlan computes
- * the horizon once, so both bounds are index conditions on cv_haendelse (xid, id).
+ * the horizon once, so both bounds are index conditions on cv_haendelse (xid, id). The status of a
+ * status event is looked up only for those (a sub-select, not a join filtered after the lookup).
  */
 export function eventPageSql(after: Position, limit: number, filter: { cpr?: string; kommunekode?: string }): Prisma.Sql {
-  return Prisma.sql`SELECT h.id::text AS id, h.xid::text AS xid, h.cpr, h."cvNummer", h.type, h.operation, h.element, h.noegle, h.tidspunkt, v.status
+  return Prisma.sql`SELECT h.id::text AS id, h.xid::text AS xid, h.cpr, h."cvNummer", h.type, h.operation, h.element, h.noegle, h.tidspunkt,
+      CASE WHEN h.type = 'Status' THEN (SELECT v.status FROM cv_version v WHERE v.id = h."versionId") END AS status
     FROM cv_haendelse h
-    LEFT JOIN cv_version v ON h.type = 'Status' AND v.id = h."versionId"
     ${filter.kommunekode ? Prisma.sql`JOIN cv_stamdata s ON s.cpr = h.cpr AND s.kommunekode = ${filter.kommunekode}` : Prisma.empty}
     WHERE (h.xid, h.id) > (${after.xid.toString()}::xid8, ${after.id.toString()}::bigint)
       AND h.xid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
