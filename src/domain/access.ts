@@ -178,3 +178,13 @@ export const WRITE_ASYLOVERGANG: RouteAccess = {
   scopes: [SCOPES.cvAsylovergangWrite],
   roles: ['jobcenter'],
 };
+
+// --- CV search (src/modules/cv/soegning; docs/cv-search.md) ---
+/**
+ * SearchCVText: those who look for candidates: job centres, other actors (anden aktør: without the CPR
+ * numbers, docs/cv-search.md) and system integrations. Not the citizen, not a-kasser, not STAR.
+ */
+export const SEARCH_CV: RouteAccess = {
+  scopes: [SCOPES.cvRead],
+  roles: ['jobcenter', 'anden-aktoer', 'system'],
+};

@@ -10,6 +10,9 @@ export interface CvAuditInfo {
   cpr?: string | null;
   cvNummer?: string | null;
   fejlkode?: number;
+  /** A search (SearchCVText): its criteria (no CPR numbers) and how many CVs matched. */
+  kriterier?: unknown;
+  antalHits?: number;
   done?: boolean;
 }
 
@@ -55,6 +58,8 @@ export function addCvAuditHooks(app: FastifyInstance, service: Pick<CvService, '
       tilladt: reply.statusCode < 400,
       fejlkode: i.fejlkode,
       httpStatus: reply.statusCode,
+      ...(i.kriterier !== undefined ? { kriterier: i.kriterier } : {}),
+      ...(i.antalHits !== undefined ? { antalHits: i.antalHits } : {}),
     });
     return payload;
   });

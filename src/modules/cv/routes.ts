@@ -24,6 +24,7 @@ import {
 import { CvService } from './service';
 import { addCvAuditHooks } from './audit';
 import { asylumEditWindowCheck } from './asyl/service';
+import cvSoegningRoutes, { cvSoegningSchemas } from './soegning/routes';
 
 const tags = ['CV'];
 const security = [{ bearerAuth: [] }];
@@ -36,6 +37,8 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const service = opts.service ?? new CvService(app.clock, app.pg, asylumEditWindowCheck);
   const info = addCvAuditHooks(app, service);
+  // SearchCVText (./soegning): a child plugin, so the audit hooks above cover it too.
+  await app.register(cvSoegningRoutes, { auditInfo: info });
 
   app.get(
     '',
@@ -271,4 +274,4 @@ export default async function cvRoutes(fastify: FastifyInstance, opts: { service
 }
 
 /** Shared schemas the routes reference by $id; added once at the root so OpenAPI lists them as components. */
-export const cvSchemas = [CvProfil, CvInput, Cv, CvPaaStatus];
+export const cvSchemas = [CvProfil, CvInput, Cv, CvPaaStatus, ...cvSoegningSchemas];

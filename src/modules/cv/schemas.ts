@@ -588,8 +588,12 @@ export const AdgangslogPost = Type.Object(
     operation: Type.String({ maxLength: 50, description: d('Hvilken operation', 'OperationId'), examples: ['GetCV'] }),
     tilladt: Type.Boolean({ description: d('Om opslaget blev tilladt', 'Allowed') }),
     fejlkode: Type.Optional(Type.Integer({ description: d('Fejlkoden når opslaget blev afvist', 'ErrorCode') })),
+    kriterier: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), { description: d('En søgning (SearchCVText): søgekriterierne, som de blev sendt', 'SearchCriteria') }),
+    ),
+    antalHits: Type.Optional(Type.Integer({ minimum: 0, description: d('En søgning: antal fundne CV\'er', 'TotalResults') })),
   },
-  { additionalProperties: false, description: d('Et opslag i et CV foretaget af en anden end borgeren selv', 'AuditLogEntry') },
+  { additionalProperties: false, description: d('Et opslag i et CV eller en CV-søgning foretaget af en anden end borgeren selv', 'AuditLogEntry') },
 );
 export type AdgangslogPost = Static<typeof AdgangslogPost>;
 

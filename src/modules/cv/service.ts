@@ -639,12 +639,16 @@ export class CvService {
     tilladt: boolean;
     fejlkode?: number;
     httpStatus: number;
+    /** A search: its criteria and hit count. */
+    kriterier?: unknown;
+    antalHits?: number;
   }): Promise<void> {
     await rawQuery(
       this.pool,
-      Prisma.sql`INSERT INTO cv_adgangslog (tidspunkt, subjekt, rolle, organisation, cpr, "cvNummer", operation, tilladt, fejlkode, "httpStatus")
+      Prisma.sql`INSERT INTO cv_adgangslog (tidspunkt, subjekt, rolle, organisation, cpr, "cvNummer", operation, tilladt, fejlkode, "httpStatus", kriterier, "antalHits")
         VALUES (${this.clock.now()}::timestamptz, ${entry.subjekt.slice(0, 255)}, ${entry.rolle}, ${entry.organisation?.slice(0, 20) ?? null},
-                ${entry.cpr ?? null}, ${entry.cvNummer ?? null}, ${entry.operation}, ${entry.tilladt}, ${entry.fejlkode ?? null}::int, ${entry.httpStatus}::smallint)`,
+                ${entry.cpr ?? null}, ${entry.cvNummer ?? null}, ${entry.operation}, ${entry.tilladt}, ${entry.fejlkode ?? null}::int, ${entry.httpStatus}::smallint,
+                ${entry.kriterier === undefined ? null : JSON.stringify(entry.kriterier)}::jsonb, ${entry.antalHits ?? null}::int)`,
     );
   }
 
@@ -660,9 +664,11 @@ export class CvService {
       operation: string;
       tilladt: boolean;
       fejlkode: number | null;
+      kriterier: Record<string, unknown> | null;
+      antalHits: number | null;
     }>(
       this.pool,
-      Prisma.sql`SELECT tidspunkt, subjekt, rolle, organisation, cpr, "cvNummer", operation, tilladt, fejlkode FROM cv_adgangslog
+      Prisma.sql`SELECT tidspunkt, subjekt, rolle, organisation, cpr, "cvNummer", operation, tilladt, fejlkode, kriterier, "antalHits" FROM cv_adgangslog
         WHERE true ${cpr ? Prisma.sql`AND cpr = ${cpr}` : Prisma.empty}
         ${q.fra ? Prisma.sql`AND tidspunkt >= ${new Date(q.fra)}::timestamptz` : Prisma.empty}
         ${q.til ? Prisma.sql`AND tidspunkt < ${new Date(q.til)}::timestamptz` : Prisma.empty}
@@ -678,6 +684,8 @@ export class CvService {
       operation: r.operation,
       tilladt: r.tilladt,
       ...(r.fejlkode !== null ? { fejlkode: r.fejlkode } : {}),
+      ...(r.kriterier !== null ? { kriterier: r.kriterier } : {}),
+      ...(r.antalHits !== null ? { antalHits: r.antalHits } : {}),
     }));
   }
 }
