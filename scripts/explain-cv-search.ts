@@ -1,13 +1,13 @@
 /**
- * npm run explain:cv-search [-- --n 100000] [--keep]
+ * npm run explain:cv-search [-- --n 100000] [--database <name>]
  *
  * Prints EXPLAIN (ANALYZE, BUFFERS) of the statements behind the CV search and the change feeds, on a
  * realistic generated set (src/modules/cv/generator), and fails (exit 1) when a plan reads one of the
  * big CV tables with a sequential scan where an index should be used.
  *
  * It sends the requests of the cv-search bench scenario (bench/cv-search-queries.ts and
- * bench/cv-search.ts) to the app built in-process on the database `jobnet_cv_explain` (created and
- * migrated on 127.0.0.1 if missing, topped up to N CVs), records every statement the app sends to
+ * bench/cv-search.ts) to the app built in-process on the database `jobnet_cv_explain` (or --database;
+ * created and migrated on 127.0.0.1 if missing, topped up to N CVs of seed 42, the bench's), records every statement the app sends to
  * PostgreSQL while answering (pg's Client.query), and explains the reads among them. A statement that
  * writes (the search's frozen result, the audit log) is explained inside a transaction that is rolled
  * back. So the plans are those of the service's own SQL, whatever module builds it.
@@ -51,7 +51,9 @@ async function main() {
   const nAt = args.indexOf('--n');
   const n = nAt >= 0 ? Number(args[nAt + 1]) : 100_000;
   const base = process.env.EXPLAIN_DATABASE_URL_BASE ?? 'postgresql://postgres@127.0.0.1:5432';
-  const dbName = 'jobnet_cv_explain';
+  const dbAt = args.indexOf('--database');
+  const dbName = dbAt >= 0 ? args[dbAt + 1]! : 'jobnet_cv_explain';
+  if (!/^[a-z0-9_]{1,60}$/.test(dbName)) throw new Error('--database: lower-case letters, digits and _');
   const admin = new Client({ connectionString: `${base}/postgres` });
   await admin.connect();
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount === 1;
@@ -147,7 +149,7 @@ async function main() {
   await pool.end();
   await loader.end();
   await app.close();
-  if (!args.includes('--keep')) console.log(`(database ${dbName} kept for the next run; drop it with: DROP DATABASE ${dbName})`);
+  console.log(`(database ${dbName} kept for the next run; drop it with: DROP DATABASE ${dbName})`);
   if (failures.length) {
     console.error(`FAILED: ${failures.join('\n  ')}`);
     process.exit(1);
