@@ -99,6 +99,7 @@ const OPERATIONS: Operation[] = [
   { name: 'GetCVOnStatus', method: 'GET', url: () => `${BASE}/Versioner/paaStatus?cvStatus=3` },
   { name: 'GetCVByCVNumber', method: 'POST', url: () => `${BASE}/action/hentPaaCvNummer`, body: () => ({ cvNummer: subject.cvNummer, borgerSamtykke: true }) },
   { name: 'GetCVAdgangslog', method: 'GET', url: () => `${BASE}/Adgangslog` },
+  { name: 'SearchCVText', method: 'POST', url: () => `${BASE}/action/soeg`, body: () => ({ soegetekst: 'pædagog' }) },
   // cvpdf's operations: the PDFs read like GetCV / GetCVOnStatus; the asylum transition is the job centre's.
   { name: 'GetCVAsPdf', method: 'GET', url: () => `${BASE}/Pdf` },
   { name: 'GetCVOnStatusAsPdf', method: 'GET', url: () => `${BASE}/Versioner/paaStatus/Pdf?cvStatus=3` },
@@ -142,6 +143,8 @@ const MATRIX: Record<string, Record<Actor, Outcome>> = {
   // Consent replaces the serving relation: any job centre, a-kasse or other actor, and system.
   GetCVByCVNumber: only(['jobcenter', 'jobcenter, another municipality', 'a-kasse', 'a-kasse, another a-kasse', 'a-kasse, citizen without a-kasse', 'anden-aktoer', 'system']),
   GetCVAdgangslog: only(['system', 'star']),
+  // Those who look for candidates, nationwide (docs/cv-search.md): job centres, other actors, system.
+  SearchCVText: only(['jobcenter', 'jobcenter, another municipality', 'anden-aktoer', 'system']),
   GetCVAsPdf: READ,
   GetCVOnStatusAsPdf: READ,
   // The serving job centre only (another: 403/6005); 'allowed' because a repeated create is 409/9302.

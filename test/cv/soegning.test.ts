@@ -485,3 +485,24 @@ describe('audit', () => {
     ]);
   });
 });
+
+describe('search id expiry', () => {
+  it('answers 400/1014 for a search id older than 30 minutes (injected clock)', async () => {
+    let t = Date.parse('2026-11-29T10:00:00.000Z');
+    const clockApp = await buildTestApp({ clock: { now: () => new Date(t) } });
+    try {
+      const ord = nytOrd();
+      await lavCv({ stillinger: [{ navn: 'Murer' }] }, ord);
+      const jc = tokenFor({ role: 'jobcenter', org: '751', sub: `soeger-${randomUUID()}` });
+      const s = (body: unknown) => call(clockApp, 'POST', URL, '0000000000', { body, token: jc });
+      const first = (await s({ soegetekst: ord })).json();
+      expect(first.udloeber).toBe('2026-11-29T10:30:00.000Z');
+      t += 29 * 60 * 1000;
+      expect((await s({ soegeId: first.soegeId })).statusCode).toBe(200);
+      t += 2 * 60 * 1000;
+      expectProblem(await s({ soegeId: first.soegeId }), 400, 1014, '/soegeId');
+    } finally {
+      await clockApp.close();
+    }
+  });
+});

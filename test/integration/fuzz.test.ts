@@ -407,6 +407,14 @@ const AREA_OPS: Record<string, AreaOp> = {
   GetCVUpdateList: { role: 'system', validQuery: [['fra', '2026-11-01T00:00:00Z'], ['til', '2026-11-02T00:00:00Z']] },
   GetUpdatedCVs: { role: 'system', validQuery: [['fra', '2026-11-01T00:00:00Z'], ['til', '2026-11-02T00:00:00Z'], ['jobcenter', '751']] },
   GetCVList: { role: 'system', setup: (fx) => ensureCvWithVersion(fx.living), validQuery: [['antal', '10']] },
+  // CV search: a job centre searching near Aarhus (the living citizen's searchable CV is there).
+  SearchCVText: {
+    role: 'jobcenter',
+    org: '751',
+    valid: () => ({ soegetekst: 'pædagog', naerPostnummer: '8000', koerekort: ['B'], sprog: ['da'], resultaterPrSide: 10, antalGrupper: 5 }),
+    setup: (fx) => ensureCvWithVersion(fx.living),
+    runs: 40,
+  },
   // CV asylum transition, by the Aarhus job centre for the living citizen it serves: Create succeeds
   // once there is none; Update needs one, with an end date in the future.
   CreateAsylumTransition: {

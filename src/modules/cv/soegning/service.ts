@@ -16,7 +16,7 @@ import { today } from '../../../domain/clock';
 import type { Principal } from '../../../domain/access';
 import { ApiError, fejlEntry, RuleViolation, type FejlEntry } from '../../../domain/errors';
 import { fejlkode } from '../../../domain/fejlkoder';
-import { rawQuery } from '../../../db/sql';
+import { rawQuery, rawTransaction } from '../../../db/sql';
 import { KOEREKORT, SPROG, UDDANNELSESNIVEAUER } from '../kodelister';
 import { nearest, nearestPostalCodes } from './naermeste';
 import {
@@ -266,8 +266,11 @@ export class CvSoegService {
     if (k.centrum) {
       const c = sql`ll_to_earth(${k.centrum.lat}::float8, ${k.centrum.lon}::float8)`;
       const r = k.centrum.afstandKm * 1000;
-      base.push(sql`s.lat IS NOT NULL AND earth_box(${c}, ${r}::float8) @> ll_to_earth(s.lat, s.lon)
-        AND earth_distance(${c}, ll_to_earth(s.lat, s.lon)) <= ${r}::float8`);
+      // A CV lies at its postal code's centre (cv_soeg.lat/lon are the postnummer row's), so the radius picks
+      // postal codes (GiST on postnummer: a handful of rows) and the CVs follow by the btree on cv_soeg.postnummer:
+      // the same answer as earth_distance per CV, without a trigonometric call per CV.
+      base.push(sql`s.postnummer = ANY (ARRAY(SELECT p.nr FROM postnummer p
+        WHERE earth_box(${c}, ${r}::float8) @> ll_to_earth(p.lat, p.lon) AND earth_distance(${c}, ll_to_earth(p.lat, p.lon)) <= ${r}::float8))`);
     }
     if (k.kunTilmeldte) {
       const dag = today(this.clock);
@@ -285,7 +288,7 @@ export class CvSoegService {
     const fejl = match.length ? Prisma.join(match.map((m) => sql`(NOT ${m})::int`), ' + ') : sql`0`;
     const fejlgruppe = match.length
       ? sql`CASE ${Prisma.join(
-          match.map((m, i) => sql`WHEN NOT ${m} THEN ${`${grupper[i]!.tag}:`}`),
+          match.map((m, i) => sql`WHEN NOT ${m} THEN ${grupper[i]!.tag}`),
           ' ',
         )} END`
       : sql`NULL::text`;
@@ -294,18 +297,27 @@ export class CvSoegService {
     else if (match.length >= 2) base.push(sql`s.facetter && ${grupper.flatMap(tags)}::text[]`, sql`${fejl} <= 1`);
     const where = base.length ? Prisma.join(base, ' AND ') : sql`true`;
 
+    // The facets: all values of the hits (fejl 0), and of a row failing one group only that group's values
+    // (from grupper, the values by group: a short array instead of all of facetter).
     const facetter =
       antalGrupper > 0
         ? sql`(SELECT coalesce(json_agg(json_build_array(t, n) ORDER BY t), '[]') FROM (
             SELECT t, n, row_number() OVER (PARTITION BY left(t, 2) ORDER BY n DESC, t) AS nr FROM (
-              SELECT t, count(*)::int AS n FROM h, unnest(h.facetter) t
-               WHERE left(t, 1) NOT IN ('x', 'y') AND (h.fejl = 0 OR left(t, 2) = h.fejlgruppe)
-               GROUP BY t) f) fr WHERE nr <= ${antalGrupper})`
+              SELECT t, count(*)::int AS n FROM (
+                SELECT t FROM h, unnest(h.facetter) t WHERE h.fejl = 0
+                UNION ALL
+                SELECT h.fejlgruppe || ':' || e FROM h, jsonb_array_elements_text(h.gv) e WHERE h.fejl = 1
+              ) u WHERE left(t, 1) NOT IN ('x', 'y')
+              GROUP BY t) f) fr WHERE nr <= ${antalGrupper})`
         : sql`'[]'::json`;
+    const medFacetter = antalGrupper > 0;
 
     return sql`WITH h AS MATERIALIZED (
-        SELECT s.cpr, s.facetter, s.opdateret, ${rang} AS rang, ${fejl} AS fejl, ${fejlgruppe} AS fejlgruppe
-          FROM cv_soeg s WHERE ${where}
+        SELECT cpr, opdateret, rang, fejl, fejlgruppe,
+          ${medFacetter ? sql`CASE WHEN fejl = 0 THEN facetter END` : sql`NULL::text[]`} AS facetter,
+          ${medFacetter ? sql`CASE WHEN fejl = 1 THEN grupper -> fejlgruppe END` : sql`NULL::jsonb`} AS gv
+        FROM (SELECT s.cpr, s.opdateret, s.facetter, s.grupper, ${rang} AS rang, ${fejl} AS fejl, ${fejlgruppe} AS fejlgruppe
+                FROM cv_soeg s WHERE ${where} OFFSET 0) x
       ), r AS (SELECT cpr, rang, opdateret FROM h WHERE fejl = 0),
       ryd AS (DELETE FROM cv_soegning WHERE id IN (SELECT id FROM cv_soegning WHERE udloeber < ${now}::timestamptz LIMIT 100))
       INSERT INTO cv_soegning (id, subjekt, oprettet, udloeber, antal, "cprListe", facetter, kriterier)
@@ -338,7 +350,12 @@ export class CvSoegService {
       snap = rows[0];
     } else {
       const k = await this.kriterier(input);
-      const rows = await rawQuery<Snapshot>(this.pool, this.soegning(k, randomUUID(), p.subject, input.antalGrupper ?? STANDARD_ANTAL_GRUPPER));
+      // The matching rows are materialised once for the hits and the facets: room for them in memory
+      // (about 350 bytes a row; 100,000 rows fit in 48 MB) instead of a temporary file.
+      const rows = await rawTransaction<Snapshot>(this.pool, [
+        Prisma.sql`SET LOCAL work_mem = '48MB'`,
+        this.soegning(k, randomUUID(), p.subject, input.antalGrupper ?? STANDARD_ANTAL_GRUPPER),
+      ]);
       snap = rows[0]!;
     }
     const cprs = snap.cprListe.slice(fra, fra + prSide);
