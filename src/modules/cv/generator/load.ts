@@ -115,7 +115,17 @@ export async function loadGeneratedCvs(exec: Exec, opts: LoadOptions): Promise<n
     if (opts.bulk) for (const t of tables) await exec(`ALTER TABLE ${t} ENABLE TRIGGER USER`);
   }
   if (opts.bulk && inserted > 0) {
-    await exec(`SELECT cv_soeg_opdater_alle()`);
+    // cv_soeg_opdater(p_cpr text) compares the bpchar key with text (cpr::text = p_cpr), which the primary
+    // keys cannot serve: every call would scan cv and cv_soeg, and the rebuild would be quadratic (minutes at
+    // 100,000 CVs). Until the function takes bpchar, two expression indexes serve it during the rebuild.
+    await exec(`CREATE INDEX IF NOT EXISTS cv_cpr_tekst_genopbyg ON cv ((cpr::text))`);
+    await exec(`CREATE INDEX IF NOT EXISTS cv_soeg_cpr_tekst_genopbyg ON cv_soeg ((cpr::text))`);
+    try {
+      await exec(`SELECT cv_soeg_opdater_alle()`);
+    } finally {
+      await exec(`DROP INDEX IF EXISTS cv_cpr_tekst_genopbyg`);
+      await exec(`DROP INDEX IF EXISTS cv_soeg_cpr_tekst_genopbyg`);
+    }
     await exec(`ANALYZE cv, cv_version, cv_stamdata, cv_haendelse, cv_soeg`);
   }
   return inserted;
