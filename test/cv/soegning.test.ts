@@ -465,10 +465,14 @@ describe('audit', () => {
     expect(res.statusCode).toBe(200);
     await soeg({}, tokenFor({ role: 'jobcenter', org: '101', sub }));
     await soeg({ soegetekst: ord }, tokenFor({ role: 'a-kasse', org: '1001', sub }));
+    const borger = await createCvCitizen();
+    await call(app, 'POST', URL, borger.cpr, { body: { soegetekst: ord }, token: tokenFor({ cpr: borger.cpr, sub }) });
     const log = await call(app, 'GET', `${BASE}/Adgangslog`, '0000000000', { token: token('system') });
     expect(log.statusCode).toBe(200);
     const mine = log.json().opslag.filter((o: { subjekt: string }) => o.subjekt === sub);
     expect(mine).toEqual([
+      // A citizen's own attempt is logged too, without a CPR (a search is about no one citizen).
+      { tidspunkt: expect.any(String), subjekt: sub, rolle: 'borger', operation: 'SearchCVText', tilladt: false, fejlkode: 4575 },
       expect.objectContaining({ operation: 'SearchCVText', rolle: 'a-kasse', tilladt: false, fejlkode: 4575 }),
       expect.objectContaining({ operation: 'SearchCVText', rolle: 'jobcenter', tilladt: false, fejlkode: 9339 }),
       // The criteria as validated (with the defaults filled in).

@@ -45,7 +45,8 @@ export function addCvAuditHooks(app: FastifyInstance, service: Pick<CvService, '
     const header = request.headers[CPR_HEADER];
     const headerCpr = isValidCpr(header) && header !== UNKNOWN_CPR ? header : null;
     const i = info(request);
-    const cpr = i.cpr !== undefined ? i.cpr : headerCpr;
+    // A search is about no one citizen: logged with no CPR, whoever asks (a citizen's own attempt too).
+    const cpr = request.routeOptions.config.cvAuditIngenBorger ? null : i.cpr !== undefined ? i.cpr : headerCpr;
     if (i.done || isOwner(principal, cpr ?? undefined)) return payload;
     i.done = true;
     await service.audit({
@@ -71,5 +72,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The operation of a CV read that is written to the audit log when someone other than the owner makes it. */
     cvAudit?: string;
+    /** The operation is about no one citizen (SearchCVText): the entry has no CPR and is written for every caller. */
+    cvAuditIngenBorger?: boolean;
   }
 }

@@ -24,7 +24,7 @@ export default async function cvSoegningRoutes(
   app.post(
     '/action/soeg',
     {
-      config: { access: SEARCH_CV, cvAudit: 'SearchCVText' },
+      config: { access: SEARCH_CV, cvAudit: 'SearchCVText', cvAuditIngenBorger: true },
       schema: {
         operationId: 'SearchCVText',
         summary: 'Fritekstsøgning i søgbare CV\'er med filtre, afstand og grupperinger',
@@ -47,7 +47,6 @@ export default async function cvSoegningRoutes(
     },
     async (request) => {
       const info = opts.auditInfo(request);
-      info.cpr = null;
       info.kriterier = request.body;
       const { svar } = await service.soeg(request.principal!, request.body);
       info.antalHits = svar.antalResultater;

@@ -307,15 +307,15 @@ export class CvSoegService {
                 SELECT t FROM h, unnest(h.facetter) t WHERE h.fejl = 0
                 UNION ALL
                 SELECT h.fejlgruppe || ':' || e FROM h, jsonb_array_elements_text(h.gv) e WHERE h.fejl = 1
-              ) u WHERE left(t, 1) NOT IN ('x', 'y')
-              GROUP BY t) f) fr WHERE nr <= ${antalGrupper})`
+              ) u GROUP BY t) f
+            WHERE left(t, 1) NOT IN ('x', 'y')) fr WHERE nr <= ${antalGrupper})`
         : sql`'[]'::json`;
     const medFacetter = antalGrupper > 0;
 
     return sql`WITH h AS MATERIALIZED (
         SELECT cpr, opdateret, rang, fejl, fejlgruppe,
           ${medFacetter ? sql`CASE WHEN fejl = 0 THEN facetter END` : sql`NULL::text[]`} AS facetter,
-          ${medFacetter ? sql`CASE WHEN fejl = 1 THEN grupper -> fejlgruppe END` : sql`NULL::jsonb`} AS gv
+          ${medFacetter ? sql`CASE WHEN fejl = 1 THEN coalesce(grupper, cv_soeg_grupper(facetter)) -> fejlgruppe END` : sql`NULL::jsonb`} AS gv
         FROM (SELECT s.cpr, s.opdateret, s.facetter, s.grupper, ${rang} AS rang, ${fejl} AS fejl, ${fejlgruppe} AS fejlgruppe
                 FROM cv_soeg s WHERE ${where} OFFSET 0) x
       ), r AS (SELECT cpr, rang, opdateret FROM h WHERE fejl = 0),
