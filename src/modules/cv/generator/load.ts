@@ -115,19 +115,9 @@ export async function loadGeneratedCvs(exec: Exec, opts: LoadOptions): Promise<n
     if (opts.bulk) for (const t of tables) await exec(`ALTER TABLE ${t} ENABLE TRIGGER USER`);
   }
   if (opts.bulk && inserted > 0) {
-    // cv_soeg_opdater(p_cpr text) compares the bpchar key with text (cpr::text = p_cpr), which the primary
-    // keys cannot serve: every call would scan cv and cv_soeg (and, misestimating, hash-join all of cv_stamdata),
-    // and the rebuild would be quadratic (over 10 minutes at 100,000 CVs). Until the function takes bpchar, two expression indexes serve it during the rebuild.
-    await exec(`CREATE INDEX IF NOT EXISTS cv_cpr_tekst_genopbyg ON cv ((cpr::text))`);
-    await exec(`CREATE INDEX IF NOT EXISTS cv_soeg_cpr_tekst_genopbyg ON cv_soeg ((cpr::text))`);
-    // Statistics of the new expressions (one row per value), so the function's join plans use the keys.
-    await exec(`ANALYZE cv, cv_soeg, cv_version, cv_stamdata, postnummer`);
-    try {
-      await exec(`SELECT cv_soeg_opdater_alle()`);
-    } finally {
-      await exec(`DROP INDEX IF EXISTS cv_cpr_tekst_genopbyg`);
-      await exec(`DROP INDEX IF EXISTS cv_soeg_cpr_tekst_genopbyg`);
-    }
+    // Statistics first: the rebuild's per-CV statements (cv_soeg_opdater) plan against the loaded tables.
+    await exec(`ANALYZE cv, cv_version, cv_stamdata, postnummer`);
+    await exec(`SELECT cv_soeg_opdater_alle()`);
     await exec(`ANALYZE cv, cv_version, cv_stamdata, cv_haendelse, cv_soeg`);
   }
   return inserted;
