@@ -182,6 +182,14 @@ export const READ_CV_ADGANGSLOG: RouteAccess = {
   roles: ['system', 'star'],
 };
 
+// --- CV: change feeds (src/modules/cv/aendringer; docs/cv-feeds.md) ---
+/** GetCVUpdateList (CVService, for DFDG): system only. */
+export const READ_CV_AENDRINGSLISTE: RouteAccess = { scopes: [SCOPES.cvRead], roles: ['system'] };
+/** GetUpdatedCVs (CVWorkFlowService): system, and job centres for their own municipality (8292). */
+export const READ_CV_OPDATEREDE: RouteAccess = { scopes: [SCOPES.cvRead], roles: ['jobcenter', 'system'] };
+/** GetCVList: one citizen's events as READ_CV; all citizens' (0000000000) system and job centres (own municipality). */
+export const READ_CV_HAENDELSER: RouteAccess = READ_CV;
+
 // --- CV: asylum transition (src/modules/cv/asyl) ---
 /** CreateAsylumTransition / UpdateAsylumTransition: the job centre only. */
 export const WRITE_ASYLOVERGANG: RouteAccess = {

@@ -9,6 +9,7 @@ import tilmelding from './tilmelding/routes';
 import cv from './cv/routes';
 import cvAsylovergang from './cv/asyl/routes';
 import cvPdf from './cv/pdf/routes';
+import cvAendringer from './cv/aendringer/routes';
 import { CvService } from './cv/service';
 import { asylumEditWindowCheck } from './cv/asyl/service';
 import borgerbooking from './borgerbooking/routes';
@@ -38,4 +39,6 @@ export default async function v1(app: FastifyInstance, opts: { planlaegningssyst
   await app.register(cvAsylovergang, { prefix: '/CV' });
   await app.register(cvPdf, { prefix: '/CV', service: cvService });
   await app.register(borgerbooking, { prefix: '/Borgerbooking', planlaegningssystem: opts.planlaegningssystem });
+
+  await app.register(cvAendringer, { prefix: '/CV', cvService });
 }

@@ -26,6 +26,11 @@ export const API_TAGS = [
       'Borgerens bookingstatus og frister, selvbooking, reservation, ombooking, aflysning, accept af indkaldelser, straksbooking, fejlmeldinger og TilmeldOgBook ' +
       '(BorgerBooking / JobnetCitizenStatusService v10). De udgåede GetBookings og StraksbookOgTilmeld er erstattet af GetIndkaldelser og TilmeldOgBook.',
   },
+  {
+    name: 'CV-ændringer',
+    description:
+      'Ændrede CV\'er i en periode og CV-hændelsesloggen med markør, til integrerende systemer (CVService GetCVUpdateList, CVWorkFlowService GetUpdatedCVs og GetCVList)',
+  },
   { name: 'Asyl-overgang', description: 'Overgivelsesdato, tidlige overtagelsesdatoer og frist for CV-opdateringer for borgere, der har opnået asyl (CVService)' },
 ];
 

@@ -59,3 +59,25 @@ it('the bench fixtures seed, and every baseline answers as the service would', a
   await fx.resetCvWriters(pool, [writer]);
   expect(await sql.listJobagenter(pool, writer)).toEqual([]);
 }, 60_000);
+
+it('the cv-search scenario: generated CVs load in bulk, and every measure\'s baseline SQL runs', async () => {
+  const { loadGeneratedCvs } = require('../../src/modules/cv/generator/load') as typeof import('../../src/modules/cv/generator/load');
+  const cvs = require('../../bench/cv-search') as typeof import('../../bench/cv-search');
+  const queries = require('../../bench/cv-search-queries') as typeof import('../../bench/cv-search-queries');
+  const client = await pool.connect();
+  try {
+    const exec = async <Row>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as Row[];
+    expect(await loadGeneratedCvs(exec, { seed: 42, n: 60, bulk: true, chunk: 25 })).toBe(60);
+    expect(await loadGeneratedCvs(exec, { seed: 42, n: 60, bulk: true })).toBe(0);
+    const [{ n }] = await exec<{ n: number }>('SELECT count(*)::int AS n FROM cv_soeg');
+    expect(n).toBeGreaterThan(30);
+    const measures = [...(await queries.searchMeasures(pool)), ...(await cvs.feedMeasures(pool))];
+    expect(measures.map((m) => m.name)).toEqual(expect.arrayContaining(['search-2f', 'geo-40', 'feed-500', 'updated-day']));
+    for (const m of measures) {
+      expect(m.request(0).path).toMatch(/^\/v1\/CV\//);
+      await m.baseline?.run(0, client, pool);
+    }
+  } finally {
+    client.release();
+  }
+}, 60_000);

@@ -419,6 +419,10 @@ const AREA_OPS: Record<string, AreaOp> = {
   GetCVOnStatus: { setup: (fx) => ensureCvWithVersion(fx.living), validQuery: [['cvStatus', '3']] },
   GetCVByCVNumber: { role: 'system', valid: (fx) => ({ cvNummer: fx.cvNummer, borgerSamtykke: true }), setup: (fx) => ensureCvWithVersion(fx.living) },
   GetCVAdgangslog: { role: 'star' },
+  // CV change feeds: system for the windows (a valid one-day window) and the event log of the living citizen.
+  GetCVUpdateList: { role: 'system', validQuery: [['fra', '2026-11-01T00:00:00Z'], ['til', '2026-11-02T00:00:00Z']] },
+  GetUpdatedCVs: { role: 'system', validQuery: [['fra', '2026-11-01T00:00:00Z'], ['til', '2026-11-02T00:00:00Z'], ['jobcenter', '751']] },
+  GetCVList: { role: 'system', setup: (fx) => ensureCvWithVersion(fx.living), validQuery: [['antal', '10']] },
   // CV search: a job centre searching near Aarhus (the living citizen's searchable CV is there).
   SearchCVText: {
     role: 'jobcenter',

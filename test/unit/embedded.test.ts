@@ -16,6 +16,9 @@ import { seedDemoData } from '../../src/modules/demo-data';
 import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { DEMO_JOBAGENTS, DEMO_JOBAGENT_IDS } from '../../src/modules/jobagent/demo-data';
 import type { PrismaClient } from '../../src/generated/prisma/client';
+import { DEMO_GENERATED_CVS } from '../../src/modules/cv/generator/demo';
+import { eventPageSql } from '../../src/modules/cv/aendringer/service';
+import { START } from '../../src/modules/cv/aendringer/cursor';
 
 describe('embedded PostgreSQL (PGlite)', () => {
   let pgl: EmbeddedPostgresProcess | undefined;
@@ -46,7 +49,12 @@ describe('embedded PostgreSQL (PGlite)', () => {
     const firstAgents = await prisma.jobagent.findMany({ orderBy: { id: 'asc' } });
     await seedDemoData(prisma); // second run: no change, no failure
     expect(await prisma.jobagent.findMany({ orderBy: { id: 'asc' } })).toEqual(firstAgents);
-    expect(await prisma.borger.count()).toBe(Object.keys(DEMO_CITIZENS).length);
+    expect(await prisma.borger.count()).toBe(Object.keys(DEMO_CITIZENS).length + DEMO_GENERATED_CVS);
+    // The change feed's cursor query runs on PGlite: xid8, pg_current_xact_id and the snapshot horizon.
+    const page = await prisma.$queryRaw<{ id: string; xid: string }[]>(eventPageSql(START, 5, {}));
+    expect(page).toHaveLength(5);
+    const next = await prisma.$queryRaw<{ id: string }[]>(eventPageSql({ xid: BigInt(page[4]!.xid), id: BigInt(page[4]!.id) }, 5, {}));
+    expect(next.map((r) => r.id)).not.toContain(page[4]!.id);
 
     const anna = await prisma.borger.findUniqueOrThrow({
       where: { cpr: DEMO_CITIZENS.anna.cpr },

@@ -4,6 +4,7 @@ import { DEMO_AKASSER, DEMO_CITIZENS, type DemoCitizen, type DemoCitizenKey } fr
 import type { CvTilstand, SettableCvStatus, Ydelsesgruppe } from './kodelister';
 import type { CvInput } from './schemas';
 import { elementChanges, searchColumns, toProfil, type CvContext } from './service';
+import { seedGeneratedDemoCvs } from './generator/demo';
 
 /**
  * The CV area's demo data: every demo citizen with a Jobnet account gets registry facts
@@ -328,4 +329,6 @@ export async function seedCvDemoData(prisma: PrismaClient): Promise<void> {
       }),
     ]);
   }
+  // A few hundred generated CVs (src/modules/cv/generator), so search and the change feeds show something.
+  await seedGeneratedDemoCvs(prisma);
 }
