@@ -11,7 +11,7 @@ const EKS_INDKALDELSE = '2d7f3c1a-8b4e-4f6a-9c2d-1e0f3a5b7c9d';
 const EKS_RESERVATION = '5e3a1f7c-2b9d-4c8e-a6f0-3d1b7e9c5a2f';
 const EKS_START = '2026-12-03T09:00:00.000+01:00';
 
-const Tidspunkt = (description: string, example = EKS_START) => Type.String({ format: 'date-time', description, examples: [example] });
+const Tidspunkt = (description: string, example = EKS_START) => Type.String({ format: 'date-time', maxLength: 40, description, examples: [example] });
 const Dato = (description: string, example: string) => Type.String({ format: 'date', maxLength: 10, description, examples: [example] });
 const Kode = (description: string, example: number) => Type.Integer({ minimum: 0, maximum: 100_000_000, description, examples: [example] });
 const GuidInput = (description: string, example: string) => Type.String({ pattern: GUID_INPUT_PATTERN, description, examples: [example] });
