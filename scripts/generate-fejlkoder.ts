@@ -183,6 +183,13 @@ export const EXTRA_CODES: readonly { kode: number; fejltekst: string; beskrivels
     fejltekst: 'No future deregistration',
     beskrivelse: 'The person has no registered future deregistration to remove',
   },
+  // Borgerbooking: CreateFejlmelding with another origin than 30 (DFDG) or 32 (Jobnet). The specification
+  // lists the rule ("Ulovligt system angivet som ophav") with a placeholder instead of a number.
+  {
+    kode: 9931,
+    fejltekst: 'Illegal FejlOphav',
+    beskrivelse: 'Only Id 30 - DFDG and Id 32 - Jobnet are legal values for the system where the error originated (Ulovligt system angivet som ophav)',
+  },
 ];
 
 // ---------------------------------------------------------------------------

@@ -25,6 +25,13 @@ export const SCOPES = {
   cvAdgangslogRead: 'match.cv.adgangslog.read',
   /** CV asylum transition dates (CreateAsylumTransition, UpdateAsylumTransition): job centres. */
   cvAsylovergangWrite: 'match.cv.asylovergang.write',
+  // --- Borgerbooking (BorgerBooking / JobnetCitizenStatusService v10; area borgerbooking) ---
+  /** The citizen's booking reads: status, offers, timeslots, meetings. */
+  borgerbookingRead: 'borgerbooking.read',
+  /** The citizen's booking writes: hold, book, rebook, cancel, accept, error report, TilmeldOgBook. */
+  borgerbookingWrite: 'borgerbooking.write',
+  /** The planning side (offers, slots, caseworkers, deadlines, summons, error reports): job centres and system. */
+  borgerbookingPlanlaegning: 'borgerbooking.planlaegning',
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
@@ -50,14 +57,25 @@ export const TILMELDING_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   star: [SCOPES.tilmeldingRead],
 };
 
+// --- Borgerbooking (area borgerbooking) ---
+/** The scopes of this block each role may be granted (merged into ROLE_SCOPES below). */
+export const BORGERBOOKING_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  borger: [SCOPES.borgerbookingRead, SCOPES.borgerbookingWrite],
+  jobcenter: [SCOPES.borgerbookingPlanlaegning],
+  'a-kasse': [],
+  'anden-aktoer': [],
+  system: [SCOPES.borgerbookingRead, SCOPES.borgerbookingWrite, SCOPES.borgerbookingPlanlaegning],
+  star: [],
+};
+
 /** Every scope a role may be granted (what `npm run token` puts in a token without --scope). */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-  borger: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.borger, ...TILMELDING_ROLE_SCOPES.borger, SCOPES.cvRead, SCOPES.cvWrite],
-  jobcenter: [...KODELISTE_ROLE_SCOPES.jobcenter, ...TILMELDING_ROLE_SCOPES.jobcenter, SCOPES.cvRead, SCOPES.cvStatusWrite, SCOPES.cvAsylovergangWrite],
-  'a-kasse': [...KODELISTE_ROLE_SCOPES['a-kasse'], ...TILMELDING_ROLE_SCOPES['a-kasse'], SCOPES.cvRead, SCOPES.cvStatusWrite],
-  'anden-aktoer': [...KODELISTE_ROLE_SCOPES['anden-aktoer'], ...TILMELDING_ROLE_SCOPES['anden-aktoer'], SCOPES.cvRead],
-  system: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.system, ...TILMELDING_ROLE_SCOPES.system, SCOPES.cvRead, SCOPES.cvAdgangslogRead],
-  star: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.star, ...TILMELDING_ROLE_SCOPES.star, SCOPES.cvAdgangslogRead],
+  borger: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.borger, ...TILMELDING_ROLE_SCOPES.borger, SCOPES.cvRead, SCOPES.cvWrite, ...BORGERBOOKING_ROLE_SCOPES.borger],
+  jobcenter: [...KODELISTE_ROLE_SCOPES.jobcenter, ...TILMELDING_ROLE_SCOPES.jobcenter, SCOPES.cvRead, SCOPES.cvStatusWrite, SCOPES.cvAsylovergangWrite, ...BORGERBOOKING_ROLE_SCOPES.jobcenter],
+  'a-kasse': [...KODELISTE_ROLE_SCOPES['a-kasse'], ...TILMELDING_ROLE_SCOPES['a-kasse'], SCOPES.cvRead, SCOPES.cvStatusWrite, ...BORGERBOOKING_ROLE_SCOPES['a-kasse']],
+  'anden-aktoer': [...KODELISTE_ROLE_SCOPES['anden-aktoer'], ...TILMELDING_ROLE_SCOPES['anden-aktoer'], SCOPES.cvRead, ...BORGERBOOKING_ROLE_SCOPES['anden-aktoer']],
+  system: [SCOPES.jobagentRead, SCOPES.jobagentWrite, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.system, ...TILMELDING_ROLE_SCOPES.system, SCOPES.cvRead, SCOPES.cvAdgangslogRead, ...BORGERBOOKING_ROLE_SCOPES.system],
+  star: [SCOPES.jobagentRead, SCOPES.jobagentWriteRead, ...KODELISTE_ROLE_SCOPES.star, ...TILMELDING_ROLE_SCOPES.star, SCOPES.cvAdgangslogRead, ...BORGERBOOKING_ROLE_SCOPES.star],
 };
 
 /** What a route demands: any one of `scopes`, and one of `roles`. */
@@ -170,3 +188,20 @@ export const WRITE_ASYLOVERGANG: RouteAccess = {
   scopes: [SCOPES.cvAsylovergangWrite],
   roles: ['jobcenter'],
 };
+
+// --- Borgerbooking (area borgerbooking; docs/borgerbooking.md, "Who may do what") -------------
+// The specification names no organisations: every operation is the citizen's own, from Jobnet
+// (the CPR in the header). Jobnet's system integration may act for a citizen too. The planning
+// side is for job centres and system integrations only; a citizen token gets 403.
+
+/** The citizen's reads: GetBorgerstatus, GetSelvbookingMoedetilbud, GetSelvbookingMoedetider, GetIndkaldelser, ... */
+export const READ_BORGERBOOKING: RouteAccess = {
+  scopes: [SCOPES.borgerbookingRead, SCOPES.borgerbookingWrite],
+  roles: ['borger', 'system'],
+};
+/** The citizen's writes: ReserverMoedetid, CreateBooking, CreateOmbooking, DeleteBooking, SaveIndkaldelsesaccept, CreateFejlmelding. */
+export const WRITE_BORGERBOOKING: RouteAccess = { scopes: [SCOPES.borgerbookingWrite], roles: ['borger', 'system'] };
+/** TilmeldOgBook: enrolls too, so it needs the Tilmelding write scope as well (checked in the route). */
+export const TILMELD_OG_BOOK: RouteAccess = { scopes: [SCOPES.borgerbookingWrite], roles: ['borger', 'system'] };
+/** The planning API (/v1/Borgerbooking/Planlaegning/...): job centres and system; citizens get 403. */
+export const PLANLAEGNING_BORGERBOOKING: RouteAccess = { scopes: [SCOPES.borgerbookingPlanlaegning], roles: ['jobcenter', 'system'] };

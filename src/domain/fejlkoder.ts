@@ -14,7 +14,7 @@ export interface Fejlkode {
   readonly udgaaet?: boolean;
 }
 
-/** Every fejlkode of the specifications (306 codes), by number. */
+/** Every fejlkode of the specifications (307 codes), by number. */
 export const FEJLKODER = {
   1001: {
     kode: 1001,
@@ -1839,6 +1839,12 @@ export const FEJLKODER = {
     fejltekst: 'No future deregistration',
     beskrivelse: 'The person has no registered future deregistration to remove',
     status: 404,
+  },
+  9931: {
+    kode: 9931,
+    fejltekst: 'Illegal FejlOphav',
+    beskrivelse: 'Only Id 30 - DFDG and Id 32 - Jobnet are legal values for the system where the error originated (Ulovligt system angivet som ophav)',
+    status: 422,
   },
   99000: {
     kode: 99000,

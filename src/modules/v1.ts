@@ -11,6 +11,7 @@ import cvAsylovergang from './cv/asyl/routes';
 import cvPdf from './cv/pdf/routes';
 import { CvService } from './cv/service';
 import { asylumEditWindowCheck } from './cv/asyl/service';
+import borgerbooking from './borgerbooking/routes';
 
 /**
  * Every /v1 route, behind the same onRequest hooks in this order: authenticate (401/403),
@@ -35,4 +36,5 @@ export default async function v1(app: FastifyInstance) {
   await app.register(cv, { prefix: '/CV', service: cvService });
   await app.register(cvAsylovergang, { prefix: '/CV' });
   await app.register(cvPdf, { prefix: '/CV', service: cvService });
+  await app.register(borgerbooking, { prefix: '/Borgerbooking' });
 }

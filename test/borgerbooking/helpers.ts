@@ -1,0 +1,211 @@
+/**
+ * Helpers of the Borgerbooking tests: offers with slots and caseworkers, deadlines and summons
+ * inserted directly (so tests need not go through the planning API).
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { testPrisma } from '../helpers/db';
+
+export interface SagsbehandlerSpec {
+  eksterntId?: string;
+  fornavne?: string;
+  efternavn?: string;
+  telefonnummer?: string | null;
+}
+
+export interface MoedetidSpec {
+  /** Start of the slot (a Date or an ISO string). */
+  start: Date | string;
+  /** Seats (default 1). */
+  pladser?: number;
+  samtaleformer?: number[];
+  ombookingMulig?: boolean;
+  aflysningMulig?: boolean;
+  aktiv?: boolean;
+  /** Indexes into the offer's caseworkers (default: all of them). */
+  sagsbehandlere?: number[];
+}
+
+export interface MoedetilbudSpec {
+  kommunekode?: string;
+  samtaleType?: number;
+  moedeGruppeType?: number;
+  samtaleformer?: number[];
+  moedeVarighed?: number;
+  foersteMoedetid?: Date | string | null;
+  sidsteMoedetid?: Date | string | null;
+  selvbookingTilladt?: boolean;
+  borgerKanVaelgeSagsbehandler?: boolean;
+  straksbooking?: boolean;
+  moedetitel?: string;
+  moedebeskrivelse?: string | null;
+  /** Minutes before the start; null = not possible. Defaults: 60 and 60. */
+  ombookingFristMinutter?: number | null;
+  aflysningFristMinutter?: number | null;
+  aktiv?: boolean;
+  /** An address (default: one, so personal attendance is allowed). null: none. */
+  adresse?: { vejnavn: string; husnummer: string; postnummer: string; bynavn: string } | null;
+  /** Caseworkers (default: two). */
+  sagsbehandlere?: SagsbehandlerSpec[];
+  moedetider?: MoedetidSpec[];
+}
+
+export interface OprettetMoedetilbud {
+  moedetilbudId: string;
+  moedetidIder: string[];
+  /** The caseworkers: integer id and eksterntId, in the order given. */
+  sagsbehandlere: { id: number; eksterntId: string }[];
+}
+
+const asDate = (d: Date | string) => (d instanceof Date ? d : new Date(d));
+
+/** A caseworker with a unique eksterntId (unless given). */
+export async function opretSagsbehandler(s: SagsbehandlerSpec = {}, kommunekode = '101'): Promise<{ id: number; eksterntId: string }> {
+  const eksterntId = s.eksterntId ?? `CVR-RID-${randomUUID()}`;
+  const row = await testPrisma().bookingSagsbehandler.create({
+    data: {
+      eksterntId,
+      fornavne: s.fornavne ?? 'Sanne',
+      efternavn: s.efternavn ?? `Sagsbehandler${randomInt(1000, 9999)}`,
+      telefonnummer: s.telefonnummer === undefined ? '+4570123456' : s.telefonnummer,
+      kommunekode,
+    },
+  });
+  return { id: row.id, eksterntId: row.eksterntId };
+}
+
+/**
+ * Inserts an offer (Jobsamtale, individual, personal attendance and phone, active, self-bookable,
+ * the citizen may choose the caseworker, 30 minutes, open range) with its caseworkers and slots.
+ */
+export async function opretMoedetilbud(spec: MoedetilbudSpec = {}): Promise<OprettetMoedetilbud> {
+  const p = testPrisma();
+  const kommunekode = spec.kommunekode ?? '101';
+  const moedetilbudId = randomUUID();
+  const gruppe = spec.moedeGruppeType ?? 1;
+  const samtaleformer = spec.samtaleformer ?? [1, 2];
+  const adresse = spec.adresse === undefined ? { vejnavn: 'Jobcentervej', husnummer: '1', postnummer: '1000', bynavn: 'København K' } : spec.adresse;
+  const sagsbehandlere: { id: number; eksterntId: string }[] = [];
+  for (const s of spec.sagsbehandlere ?? [{}, {}]) sagsbehandlere.push(await opretSagsbehandler(s, kommunekode));
+  const ombookingFristMinutter = spec.ombookingFristMinutter === undefined ? ([17, 18].includes(spec.samtaleType ?? 1) ? null : 60) : spec.ombookingFristMinutter;
+  await p.moedetilbud.create({
+    data: {
+      id: moedetilbudId,
+      kommunekode,
+      samtaleType: spec.samtaleType ?? 1,
+      moedeGruppeType: gruppe,
+      samtaleformer,
+      ...(adresse ?? {}),
+      moedeVarighed: spec.moedeVarighed ?? 30,
+      foersteMoedetid: spec.foersteMoedetid ? asDate(spec.foersteMoedetid) : null,
+      sidsteMoedetid: spec.sidsteMoedetid ? asDate(spec.sidsteMoedetid) : null,
+      selvbookingTilladt: spec.selvbookingTilladt ?? true,
+      borgerKanVaelgeSagsbehandler: spec.borgerKanVaelgeSagsbehandler ?? gruppe === 1,
+      straksbooking: spec.straksbooking ?? false,
+      moedetitel: spec.moedetitel ?? 'Jobsamtale',
+      moedebeskrivelse: spec.moedebeskrivelse === undefined ? 'Samtale om dine jobmuligheder' : spec.moedebeskrivelse,
+      ombookingFristMinutter,
+      aflysningFristMinutter: spec.aflysningFristMinutter === undefined ? 60 : spec.aflysningFristMinutter,
+      aktiv: spec.aktiv ?? true,
+      sagsbehandlere: { create: sagsbehandlere.map((s) => ({ sagsbehandlerId: s.id })) },
+    },
+  });
+  const moedetidIder: string[] = [];
+  for (const m of spec.moedetider ?? []) {
+    const id = randomUUID();
+    const valgte = (m.sagsbehandlere ?? sagsbehandlere.map((_, i) => i)).map((i) => sagsbehandlere[i]);
+    await p.moedetid.create({
+      data: {
+        id,
+        moedetilbudId,
+        starttidspunkt: asDate(m.start),
+        pladser: m.pladser ?? 1,
+        samtaleformer: m.samtaleformer ?? samtaleformer,
+        ombookingMulig: m.ombookingMulig ?? ombookingFristMinutter !== null,
+        aflysningMulig: m.aflysningMulig ?? true,
+        aktiv: m.aktiv ?? true,
+      },
+    });
+    await p.moedetidSagsbehandler.createMany({ data: valgte.map((s) => ({ moedetidId: id, moedetilbudId, sagsbehandlerId: s.id })) });
+    moedetidIder.push(id);
+  }
+  return { moedetilbudId, moedetidIder, sagsbehandlere };
+}
+
+/** A deadline (frist) for the citizen (replaces one of the same samtaleType). */
+export async function opretFrist(
+  cpr: string,
+  f: { samtaleType?: number; fristdato: string; sidsteAfholdelsesdato: string; straksbooking?: boolean; friststatusType?: number },
+): Promise<string> {
+  const id = randomUUID();
+  const samtaleType = f.samtaleType ?? 1;
+  await testPrisma().bookingFrist.deleteMany({ where: { cpr, samtaleType } });
+  await testPrisma().bookingFrist.create({
+    data: {
+      id,
+      cpr,
+      samtaleType,
+      friststatusType: f.friststatusType ?? 1,
+      fristdato: new Date(`${f.fristdato}T00:00:00.000Z`),
+      sidsteAfholdelsesdato: new Date(`${f.sidsteAfholdelsesdato}T00:00:00.000Z`),
+      straksbooking: f.straksbooking ?? false,
+    },
+  });
+  return id;
+}
+
+/**
+ * A summons (indkaldelse) from the job centre, not tied to a slot: the citizen must accept it,
+ * rebooking and cancelling possible until one hour before the start (unless told otherwise).
+ */
+export async function opretIndkaldelse(
+  cpr: string,
+  i: {
+    start: Date | string;
+    samtaleType?: number;
+    sagsbehandlerId: number;
+    moedetilbudId?: string | null;
+    moedetidId?: string | null;
+    ombookingMulig?: boolean;
+    aflysningMulig?: boolean;
+    straksbooking?: boolean;
+    borgerSkalAcceptere?: boolean;
+  },
+): Promise<string> {
+  const id = randomUUID();
+  const start = asDate(i.start);
+  const frist = new Date(start.getTime() - 3_600_000);
+  const ombookingMulig = i.ombookingMulig ?? true;
+  const aflysningMulig = i.aflysningMulig ?? true;
+  const straks = i.straksbooking ?? false;
+  await testPrisma().indkaldelse.create({
+    data: {
+      id,
+      cpr,
+      moedetilbudId: i.moedetilbudId ?? null,
+      moedetidId: i.moedetidId ?? null,
+      oprindelse: straks ? 'Straksbooket' : 'Indkaldt',
+      selvbooket: straks,
+      straksbooking: straks,
+      organisationKode: 101,
+      organisationType: 1,
+      borgerSkalAcceptere: i.borgerSkalAcceptere ?? true,
+      ombookingMulig,
+      ombookingFrist: ombookingMulig ? frist : null,
+      aflysningMulig,
+      aflysningFrist: aflysningMulig ? frist : null,
+      obligatoriskFremmoede: true,
+      starttidspunkt: start,
+      sluttidspunkt: new Date(start.getTime() + 30 * 60_000),
+      samtaleType: i.samtaleType ?? 1,
+      moedeGruppeType: 1,
+      samtaleform: 1,
+      moedetitel: 'Indkaldelse til jobsamtale',
+      sagsbehandlerId: i.sagsbehandlerId,
+      vejnavn: 'Jobcentervej',
+      husnummer: '1',
+      postnummer: '1000',
+      bynavn: 'København K',
+    },
+  });
+  return id;
+}
