@@ -25,6 +25,7 @@ import { tilmeldingSchemas } from './modules/tilmelding/routes';
 import { cvSchemas } from './modules/cv/routes';
 import { asylovergangSchemas } from './modules/cv/asyl/routes';
 import { cvPdfSchemas } from './modules/cv/pdf/routes';
+import { planlaegningSchemas } from './modules/borgerbooking/planner-routes';
 
 export interface AppOptions {
   config: Config;
@@ -78,7 +79,7 @@ export async function buildApp({ config, clock = systemClock, logStream, request
 
   app.decorate('config', config);
   app.decorate('clock', clock);
-  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas, ...cvSchemas, ...asylovergangSchemas, ...cvPdfSchemas]) {
+  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas, ...cvSchemas, ...asylovergangSchemas, ...cvPdfSchemas, ...planlaegningSchemas]) {
     app.addSchema(schema);
   }
 

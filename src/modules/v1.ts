@@ -12,6 +12,7 @@ import cvPdf from './cv/pdf/routes';
 import { CvService } from './cv/service';
 import { asylumEditWindowCheck } from './cv/asyl/service';
 import borgerbooking from './borgerbooking/routes';
+import borgerbookingPlanlaegning from './borgerbooking/planner-routes';
 
 /**
  * Every /v1 route, behind the same onRequest hooks in this order: authenticate (401/403),
@@ -37,4 +38,5 @@ export default async function v1(app: FastifyInstance) {
   await app.register(cvAsylovergang, { prefix: '/CV' });
   await app.register(cvPdf, { prefix: '/CV', service: cvService });
   await app.register(borgerbooking, { prefix: '/Borgerbooking' });
+  await app.register(borgerbookingPlanlaegning, { prefix: '/Borgerbooking/Planlaegning' });
 }

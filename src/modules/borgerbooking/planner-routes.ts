@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { PLANLAEGNING_BORGERBOOKING } from '../../domain/access';
-import { problemResponses, V1Headers } from '../../schemas/common';
+import { problemResponses, V1Headers, type Fejlkoder, type FejlStatus } from '../../schemas/common';
+import { fejlkode, type Fejlkodenummer } from '../../domain/fejlkoder';
 import {
   BookingQuery,
   FejlmeldingQuery,
@@ -33,6 +34,13 @@ const tags = ['Borgerbooking: planlægning'];
 const security = [{ bearerAuth: [] }];
 const config = { access: PLANLAEGNING_BORGERBOOKING };
 const PlanMoedetilbudRef = Type.Ref(PlanMoedetilbud);
+
+/** An operation's fejlkoder grouped by their registry status, for problemResponses. */
+function koder(...liste: Fejlkodenummer[]): Fejlkoder {
+  const grupper: Partial<Record<FejlStatus, Fejlkodenummer[]>> = {};
+  for (const k of [...new Set(liste)].sort((a, b) => a - b)) (grupper[fejlkode(k).status as FejlStatus] ??= []).push(k);
+  return grupper;
+}
 
 /** Said once in every planner operation's description. */
 const HVEM =
@@ -81,7 +89,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         body: Type.Ref(MoedetilbudInput),
         response: {
           201: { ...PlanMoedetilbudRef, description: 'Oprettet; Location peger på tilbuddet', headers: { location: Type.String({ description: 'Stien til mødetilbuddet' }) } },
-          ...problemResponses({ 400: [4708, 4709, 4805, 8126, 8128, 8129], 409: [9941], 422: [4783, 4792, 8109, 8127, 8135, 8270, 9003] }, { body: true }),
+          ...problemResponses(koder(4708, 4709, 4805, 8126, 8128, 8129, 9941, 4783, 4792, 8109, 8127, 8135, 8270, 9003), { body: true }),
         },
       },
     },
@@ -121,7 +129,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         security,
         headers: V1Headers,
         params: MoedetilbudParams,
-        response: { 200: PlanMoedetilbudRef, ...problemResponses({ 404: [8108] }) },
+        response: { 200: PlanMoedetilbudRef, ...problemResponses(koder(8108)) },
       },
     },
     async (request) => service.hentMoedetilbud(request.principal, request.params.moedetilbudId),
@@ -149,7 +157,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         body: MoedetilbudOpdatering,
         response: {
           200: PlanMoedetilbudRef,
-          ...problemResponses({ 400: [4708, 4709, 4805, 8126, 8128, 8129], 404: [8108], 422: [4792, 8127, 8135, 8270, 9003] }, { body: true }),
+          ...problemResponses(koder(4708, 4709, 4805, 8126, 8128, 8129, 8108, 4792, 8127, 8135, 8270, 9003), { body: true }),
         },
       },
     },
@@ -171,7 +179,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         security,
         headers: V1Headers,
         params: MoedetilbudParams,
-        response: { 200: PlanMoedetilbudRef, ...problemResponses({ 404: [8108] }) },
+        response: { 200: PlanMoedetilbudRef, ...problemResponses(koder(8108)) },
       },
     },
     async (request) => service.deaktiverMoedetilbud(request.principal, request.params.moedetilbudId),
@@ -197,7 +205,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         body: MoedetiderInput,
         response: {
           201: { ...PlanMoedetidListe, description: 'Oprettet; Location peger på tilbuddet', headers: { location: Type.String({ description: 'Stien til mødetilbuddet' }) } },
-          ...problemResponses({ 400: [4708], 404: [8108], 409: [9941], 422: [4783, 8109, 9003] }, { body: true }),
+          ...problemResponses(koder(4708, 8108, 9941, 4783, 8109, 9003), { body: true }),
         },
       },
     },
@@ -224,7 +232,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         headers: V1Headers,
         params: MoedetidParams,
         body: MoedetidOpdatering,
-        response: { 200: PlanMoedetid, ...problemResponses({ 400: [4708], 404: [4589, 8108], 409: [9942], 422: [9003] }, { body: true }) },
+        response: { 200: PlanMoedetid, ...problemResponses(koder(4708, 4589, 8108, 9942, 9003), { body: true }) },
       },
     },
     async (request) => service.opdaterMoedetid(request.principal, request.params.moedetilbudId, request.params.moedetidId, request.body),
@@ -245,7 +253,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         security,
         headers: V1Headers,
         params: MoedetidParams,
-        response: { 200: PlanMoedetid, ...problemResponses({ 404: [4589, 8108] }) },
+        response: { 200: PlanMoedetid, ...problemResponses(koder(4589, 8108)) },
       },
     },
     async (request) => service.deaktiverMoedetid(request.principal, request.params.moedetilbudId, request.params.moedetidId),
@@ -267,7 +275,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         headers: V1Headers,
         params: MoedetilbudParams,
         querystring: BookingQuery,
-        response: { 200: PlanBookingListe, ...problemResponses({ 404: [8108] }) },
+        response: { 200: PlanBookingListe, ...problemResponses(koder(8108)) },
       },
     },
     async (request) => service.bookinger(request.principal, request.params.moedetilbudId, undefined, request.query),
@@ -286,7 +294,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         headers: V1Headers,
         params: MoedetidParams,
         querystring: BookingQuery,
-        response: { 200: PlanBookingListe, ...problemResponses({ 404: [4589, 8108] }) },
+        response: { 200: PlanBookingListe, ...problemResponses(koder(4589, 8108)) },
       },
     },
     async (request) => service.bookinger(request.principal, request.params.moedetilbudId, request.params.moedetidId, request.query),
@@ -303,7 +311,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         tags,
         security,
         headers: V1Headers,
-        response: { 200: PlanFristListe, ...problemResponses({ 404: [1010] }) },
+        response: { 200: PlanFristListe, ...problemResponses(koder(1010)) },
       },
     },
     async (request) => service.frister(request.principal, request.cpr),
@@ -326,7 +334,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         headers: V1Headers,
         params: FristParams,
         body: FristInput,
-        response: { 200: PlanFrist, ...problemResponses({ 400: [4709], 404: [1010], 422: [4405, 4783, 4792] }, { body: true }) },
+        response: { 200: PlanFrist, ...problemResponses(koder(4709, 1010, 4405, 4783, 4792), { body: true }) },
       },
     },
     async (request) => service.saetFrist(request.principal, request.cpr, request.params.samtaleType, request.body),
@@ -344,12 +352,12 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         security,
         headers: V1Headers,
         params: FristParams,
-        response: { 204: Type.Null({ description: 'Fjernet' }), ...problemResponses({ 404: [1010, 4589] }) },
+        response: { 204: Type.Null({ description: 'Fjernet' }), ...problemResponses(koder(1010, 4589)) },
       },
     },
     async (request, reply) => {
       await service.sletFrist(request.principal, request.cpr, request.params.samtaleType);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -378,8 +386,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         body: Type.Ref(IndkaldelseInput),
         response: {
           201: { ...IndkaldelseSvar, description: 'Indkaldt; Location peger på borgerens møder (GetIndkaldelser)', headers: { location: Type.String({ description: 'Stien til borgerens møder' }) } },
-          ...problemResponses(
-            { 400: [4708, 4709, 4792, 4805, 8126, 8128, 8129, 8130, 8131, 8134, 8136], 404: [1010, 8108], 409: [4819, 8273, 9220], 422: [4405, 4783, 8109, 8127, 8132, 8133, 8135, 8270, 9003] },
+          ...problemResponses(koder(4708, 4709, 4792, 4805, 8126, 8128, 8129, 8130, 8131, 8134, 8136, 1010, 8108, 4819, 8273, 9220, 4405, 4783, 8109, 8127, 8132, 8133, 8135, 8270, 9003),
             { body: true },
           ),
         },
@@ -406,12 +413,12 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         security,
         headers: V1Headers,
         params: IndkaldelseParams,
-        response: { 204: Type.Null({ description: 'Aflyst' }), ...problemResponses({ 404: [4768, 8107] }) },
+        response: { 204: Type.Null({ description: 'Aflyst' }), ...problemResponses(koder(4768, 8107)) },
       },
     },
     async (request, reply) => {
       await service.annullerIndkaldelse(request.principal, request.cpr, request.params.indkaldelseId);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
