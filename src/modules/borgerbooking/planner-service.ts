@@ -21,6 +21,7 @@ import { throwViolations } from '../../domain/rule-violations';
 import { readBorgerStatus, requireKnown, requireLiving } from '../../services/borger';
 import {
   FAELLES,
+  FRISTSTATUS_KODER,
   JOBSAMTALE,
   MOEDEGRUPPETYPE_KODER,
   ORGANISATIONSTYPE_JOBCENTER,
@@ -48,6 +49,9 @@ import type {
 } from './planner-schemas';
 
 type Tx = Prisma.TransactionClient;
+
+/** Interactive transactions wait for a pooled connection and run longer than Prisma's defaults (2 s / 5 s) allow under load. */
+const TX = { maxWait: 10_000, timeout: 15_000 } as const;
 
 /**
  * Whose data a caller sees: a job centre only its own municipality's (the token's `org`, three digits;
@@ -360,7 +364,7 @@ export class PlanlaegningService {
       const ider = await gemSagsbehandlere(tx, kommunekode, input.sagsbehandlere, '/sagsbehandlere');
       if (ider.size > 0) await tx.moedetilbudSagsbehandler.createMany({ data: [...ider.values()].map((sagsbehandlerId) => ({ moedetilbudId: id, sagsbehandlerId })) });
       await indsaetMoedetider(tx, id, input, input.moedetider ?? [], ider, '/moedetider');
-    });
+    }, TX);
     return (await laesTilbud(this.prisma, id, now))!;
   }
 
@@ -380,7 +384,7 @@ export class PlanlaegningService {
       await tx.$executeRaw`UPDATE moedetid SET "ombookingMulig" = ${input.ombookingMulig}, "aflysningMulig" = ${input.aflysningMulig},
           samtaleformer = COALESCE(NULLIF(ARRAY(SELECT f FROM unnest(samtaleformer) f WHERE f = ANY(${input.samtaleformer}::smallint[])), '{}'), ${input.samtaleformer}::smallint[])
         WHERE "moedetilbudId" = ${id}::uuid`;
-    });
+    }, TX);
     return (await laesTilbud(this.prisma, id, now))!;
   }
 
@@ -437,7 +441,7 @@ export class PlanlaegningService {
       const nyeIder = await indsaetMoedetider(tx, id, flags, input.moedetider, ider, '/moedetider');
       await tx.moedetilbud.update({ where: { id }, data: { opdateret: now } });
       return nyeIder;
-    });
+    }, TX);
     const tilbud = (await laesTilbud(this.prisma, id, now))!;
     return { moedetider: tilbud.moedetider.filter((m) => nye.includes(m.moedetidId)) };
   }
@@ -477,7 +481,7 @@ export class PlanlaegningService {
         }
       }
       await tx.moedetilbud.update({ where: { id }, data: { opdateret: now } });
-    });
+    }, TX);
     const tilbud = (await laesTilbud(this.prisma, id, now))!;
     return tilbud.moedetider.find((m) => m.moedetidId === mid)!;
   }
@@ -543,6 +547,9 @@ export class PlanlaegningService {
     planlaegger(p);
     const v: RuleViolation[] = [];
     if (!(SAMTALETYPE_KODER as readonly number[]).includes(samtaleType)) v.push(new RuleViolation(4709, { felt: '/samtaleType' }));
+    if (!(FRISTSTATUS_KODER as readonly number[]).includes(input.friststatusType)) {
+      v.push(new RuleViolation(1014, { felt: '/friststatusType', detail: `Unknown friststatusType; the code list has ${FRISTSTATUS_KODER.join(', ')}` }));
+    }
     if (input.fristdato < today(this.clock)) v.push(new RuleViolation(4783, { felt: '/fristdato', detail: 'The deadline cannot be before today' }));
     if (input.sidsteAfholdelsesdato < input.fristdato) v.push(new RuleViolation(4792, { felt: '/sidsteAfholdelsesdato', detail: 'The last meeting day cannot be before the deadline' }));
     throwViolations(v);
@@ -627,10 +634,11 @@ export class PlanlaegningService {
           if (tilbud.samtaleType !== input.samtaleType) throw new RuleViolation(4709, { felt: '/samtaleType', detail: 'A summons on an offer has the offer\'s interview type' });
           if ((tilbud.foersteMoedetid && start < tilbud.foersteMoedetid) || (tilbud.sidsteMoedetid && start > tilbud.sidsteMoedetid)) throw new RuleViolation(8109, { felt: '/moedeStarttidspunkt' });
           // The slot's lock, then a seat: the same discipline as every booking (docs/borgerbooking.md).
-          const slot = await tx.$queryRaw<{ id: string; pladser: number; optagnePladser: number; aktiv: boolean }[]>`
-            SELECT id, pladser, "optagnePladser", aktiv FROM moedetid WHERE "moedetilbudId" = ${t.id}::uuid AND starttidspunkt = ${start}::timestamptz FOR UPDATE`;
+          const slot = await tx.$queryRaw<{ id: string; pladser: number; optagnePladser: number; aktiv: boolean; samtaleformer: number[] }[]>`
+            SELECT id, pladser, "optagnePladser", aktiv, samtaleformer::int[] AS samtaleformer FROM moedetid WHERE "moedetilbudId" = ${t.id}::uuid AND starttidspunkt = ${start}::timestamptz FOR UPDATE`;
           const s = slot[0];
           if (!s || !s.aktiv) throw new RuleViolation(4819, { felt: '/moedeStarttidspunkt', detail: 'The offer has no active timeslot at this time' });
+          if (!s.samtaleformer.includes(input.samtaleformType)) throw new RuleViolation(4708, { felt: '/samtaleformType', detail: 'The timeslot does not offer this samtaleform' });
           const frigivet = await tx.$executeRaw`UPDATE moedetid_hold SET status = 'Udloebet' WHERE "moedetidId" = ${s.id}::uuid AND status = 'Aktiv' AND udloeber <= ${now}::timestamptz`;
           if (s.optagnePladser - frigivet >= s.pladser) throw new RuleViolation(4819, { felt: '/moedeStarttidspunkt', detail: 'The timeslot has no free seat' });
           await tx.$executeRaw`UPDATE moedetid SET "optagnePladser" = ${s.optagnePladser - frigivet + 1}::int WHERE id = ${s.id}::uuid`;
@@ -691,7 +699,7 @@ export class PlanlaegningService {
           },
         });
         return { indkaldelseId: id, ...(moedetidId ? { moedetidId } : {}) };
-      });
+      }, TX);
     } catch (err) {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
         throw new RuleViolation(input.samtaleType === JOBSAMTALE ? 8273 : 9220, {
@@ -721,7 +729,7 @@ export class PlanlaegningService {
         await tx.$executeRaw`UPDATE moedetid SET "optagnePladser" = "optagnePladser" - 1 WHERE id = ${r.moedetidId}::uuid`;
       }
       await tx.$executeRaw`UPDATE indkaldelse SET status = 'Aflyst', "aflystTidspunkt" = ${now}::timestamptz, opdateret = ${now}::timestamptz WHERE id = ${id}::uuid`;
-    });
+    }, TX);
   }
 
   // --- error reports ------------------------------------------------------------------------------
