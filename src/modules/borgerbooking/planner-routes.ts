@@ -45,7 +45,7 @@ function koder(...liste: Fejlkodenummer[]): Fejlkoder {
 /** Said once in every planner operation's description. */
 const HVEM =
   'Kun rollerne jobcenter (med sin kommunekode i tokenets org; uden: 403/4575) og system; en borger får 403/4575. ' +
-  'Et jobcenter ser og ændrer kun sin egen kommunes mødetilbud (andres svarer som ukendte, 404/8108). ' +
+  'Et jobcenter ser og ændrer kun sin egen kommunes mødetilbud (andres svarer som ukendte tilbud). ' +
   'Headeren x-civilRegistrationIdentifier kræves som på alle /v1-kald; operationer der ikke angår en borger ignorerer den (brug fx 0000000000).';
 
 const TILBUD_REGLER =
@@ -246,7 +246,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
         operationId: 'DeaktiverMoedetid',
         summary: 'Deaktiverer en mødetid',
         description:
-          'Ny operation: mødetiden tilbydes og kan bookes ikke længere (borgeren får 4819); de bookinger der er, består. ' +
+          'Ny operation: mødetiden tilbydes og kan bookes ikke længere (borgerens booking afvises som en optaget mødetid); de bookinger der er, består. ' +
           'Ukendt tilbud 404/8108, ukendt mødetid 404/4589. ' +
           HVEM,
         tags,

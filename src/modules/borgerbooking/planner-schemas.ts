@@ -192,6 +192,19 @@ export const MoedetilbudOpdatering = Type.Object(MoedetilbudFelter, {
 });
 export type MoedetilbudOpdatering = Static<typeof MoedetilbudOpdatering>;
 
+const PLAN_MOEDETID_EKSEMPEL = {
+  moedetidId: '4e2d6c1a-8b3f-4a5e-9c7d-1f2e3a4b5c01',
+  starttidspunkt: '2027-01-11T08:00:00.000Z',
+  sluttidspunkt: '2027-01-11T08:30:00.000Z',
+  aktiv: true,
+  samtaleformer: [1, 2],
+  maksimaltMoededeltagerantal: 1,
+  antalBookede: 0,
+  antalReserverede: 0,
+  antalLedigePladser: 1,
+  sagsbehandlerEksterntIder: ['CVR:55133018-RID:1001', 'CVR:55133018-RID:1002'],
+};
+
 export const PlanMoedetid = Type.Object(
   {
     moedetidId: Type.String({ pattern: GUID_PATTERN, description: d('Mødetidens id', 'BookingTimeslotIdentifier') }),
@@ -205,22 +218,11 @@ export const PlanMoedetid = Type.Object(
     antalLedigePladser: Type.Integer({ minimum: 0, description: d('Ledige pladser', 'AvailableNoOfSeats') }),
     sagsbehandlerEksterntIder: Type.Array(SagsbehandlerEksterntId, { description: d('Sagsbehandlerne der kan bookes til mødetiden', 'CaseWorkerIDCollection') }),
   },
-  { additionalProperties: false, description: d('En mødetid med pladser og belægning', 'BookingTimeslot') },
+  { additionalProperties: false, description: d('En mødetid med pladser og belægning', 'BookingTimeslot'), examples: [PLAN_MOEDETID_EKSEMPEL] },
 );
 export type PlanMoedetid = Static<typeof PlanMoedetid>;
 
-const PlanMoedetidEksempel = {
-  moedetidId: '4e2d6c1a-8b3f-4a5e-9c7d-1f2e3a4b5c01',
-  starttidspunkt: '2027-01-11T08:00:00.000Z',
-  sluttidspunkt: '2027-01-11T08:30:00.000Z',
-  aktiv: true,
-  samtaleformer: [1, 2],
-  maksimaltMoededeltagerantal: 1,
-  antalBookede: 0,
-  antalReserverede: 0,
-  antalLedigePladser: 1,
-  sagsbehandlerEksterntIder: ['CVR:55133018-RID:1001', 'CVR:55133018-RID:1002'],
-};
+
 
 export const PlanMoedetilbud = Type.Object(
   {
@@ -244,7 +246,7 @@ export const PlanMoedetilbud = Type.Object(
         ...MOEDETILBUD_EKSEMPEL,
         straksbooking: false,
         obligatoriskFremmoede: true,
-        moedetider: [PlanMoedetidEksempel],
+        moedetider: [PLAN_MOEDETID_EKSEMPEL],
         oprettet: '2026-11-29T09:00:00.000Z',
         opdateret: '2026-11-29T09:00:00.000Z',
       },
@@ -255,7 +257,7 @@ export type PlanMoedetilbud = Static<typeof PlanMoedetilbud>;
 
 export const PlanMoedetilbudListe = Type.Object(
   { moedetilbud: Type.Array(Type.Ref(PlanMoedetilbud), { description: d('Mødetilbuddene, nyeste først', 'InterviewOptionCollection') }) },
-  { additionalProperties: false, description: d('Mødetilbud', 'InterviewOptionCollection') },
+  { additionalProperties: false, description: d('Mødetilbud', 'InterviewOptionCollection'), examples: [{ moedetilbud: PlanMoedetilbud.examples }] },
 );
 
 export const MoedetilbudListeQuery = Type.Object(
@@ -279,7 +281,7 @@ export type MoedetiderInput = Static<typeof MoedetiderInput>;
 
 export const PlanMoedetidListe = Type.Object(
   { moedetider: Type.Array(PlanMoedetid, { description: d('Mødetiderne', 'BookingTimeslotCollection') }) },
-  { additionalProperties: false, description: d('Mødetider', 'BookingTimeslotCollection'), examples: [{ moedetider: [PlanMoedetidEksempel] }] },
+  { additionalProperties: false, description: d('Mødetider', 'BookingTimeslotCollection'), examples: [{ moedetider: [PLAN_MOEDETID_EKSEMPEL] }] },
 );
 
 export const MoedetidOpdatering = Type.Object(
@@ -397,7 +399,7 @@ export type PlanFristT = Static<typeof PlanFrist>;
 
 export const PlanFristListe = Type.Object(
   { frister: Type.Array(PlanFrist, { description: d('Borgerens frister', 'InterviewDeadlineCollection') }) },
-  { additionalProperties: false, description: d('Borgerens frister', 'InterviewDeadlineCollection') },
+  { additionalProperties: false, description: d('Borgerens frister', 'InterviewDeadlineCollection'), examples: [{ frister: PlanFrist.examples }] },
 );
 
 // ---------------------------------------------------------------------------------------------
