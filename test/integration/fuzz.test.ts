@@ -31,6 +31,7 @@ import type { Role } from '../../src/domain/access';
 import { systemClock, today as copenhagenToday } from '../../src/domain/clock';
 import { CvInput } from '../../src/modules/cv/schemas';
 import { CvService } from '../../src/modules/cv/service';
+import { plannerFuzzOps, plannerFuzzSetup, type PlannerFuzzFixtures } from '../borgerbooking/planner-fuzz';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -379,7 +380,18 @@ interface AreaOp {
   validQuery?: [string, string][];
   /** Fewer draws for the expensive operations (PDF rendering, whole CVs, scrypt): draws at the default of 60. */
   runs?: number;
+  /** Ids a path parameter is aimed at now and then, by parameter name (entities the fixtures created). */
+  ids?: (fx: Fixtures) => Record<string, string[]>;
 }
+
+/** The planning API's fixtures (test/borgerbooking/planner-fuzz.ts): an Aarhus offer with slots, a summons. */
+let plannerFx: PlannerFuzzFixtures;
+const PLANNER_OPS: Record<string, AreaOp> = Object.fromEntries(
+  Object.entries(plannerFuzzOps(() => ({ ...plannerFx, living: fx.living }))).map(([id, o]) => [
+    id,
+    { role: o.role, org: o.org, valid: o.valid && (() => o.valid!()), reset: o.reset && (() => o.reset!()), ids: o.ids && (() => o.ids!()), validQuery: o.validQuery },
+  ]),
+);
 const AREA_OPS: Record<string, AreaOp> = {
   // --- Kodeliste, Joboensker, JobnetKonto
   ReplaceJoboensker: { valid: (fx) => ({ joboensker: [{ conceptUriDa: fx.koder.stilling, harUddannelse: true, aarSidstBrugt: 2020, maanederMedErfaring: 12 }] }) },
@@ -424,6 +436,8 @@ const AREA_OPS: Record<string, AreaOp> = {
   // The CV as PDF: the living citizen needs a CV with a status version.
   GetCVAsPdf: { setup: (fx) => ensureCvWithVersion(fx.living), runs: 25 },
   GetCVOnStatusAsPdf: { setup: (fx) => ensureCvWithVersion(fx.living), validQuery: [['cvStatus', '3']], runs: 25 },
+  // --- Borgerbooking, the planning API
+  ...PLANNER_OPS,
 };
 
 /** The operation's valid body for the fixtures: its AREA_OPS entry, else the request schema's first example. */
@@ -576,6 +590,13 @@ function paramArb(schema: Json, fx: Fixtures): fc.Arbitrary<string> {
     .filter((s) => !['', '.', '..'].includes(s));
 }
 
+/** A path parameter: now and then one of the operation's own ids (AreaOp.ids), else paramArb's. */
+function pathParamArb(op: Operation, p: { name: string; schema: Json }, fx: Fixtures): fc.Arbitrary<string> {
+  const own = AREA_OPS[op.id]?.ids?.(fx)[p.name];
+  if (!own?.length) return paramArb(p.schema, fx);
+  return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...own) }, { weight: 2, arbitrary: paramArb(p.schema, fx) });
+}
+
 function send(app: FastifyInstance, op: Operation, fx: Fixtures, req: Request, requestId: string): Promise<LightMyRequestResponse> {
   let url = op.path;
   for (const [name, value] of Object.entries(req.params)) url = url.replace(`{${name}}`, encodeURIComponent(value));
@@ -676,6 +697,7 @@ beforeAll(async () => {
     today,
     koder: await koder(),
   };
+  plannerFx = await plannerFuzzSetup(fx.living);
   TOKENS = { living: tokenFor({ cpr: fx.living }), deceased: tokenFor({ cpr: fx.deceased }), unknown: tokenFor({ cpr: fx.unknown }) };
   SYSTEM_TOKEN = tokenFor({ role: 'system' });
 });
@@ -708,7 +730,7 @@ describe(`fuzzing every /v1 operation from openapi/openapi.json (seed ${SEED}, $
           { weight: 1, arbitrary: junkString.map((a) => a.replace(/[^\x20-\x7e]/g, '')) },
         ),
         actor: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat({ max: OTHER_ACTORS.length - 1 }) }),
-        params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramArb(p.schema, fx)]))),
+        params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, pathParamArb(op, p, fx)]))),
         query: op.queryParams.length
           ? fc.oneof(
               { weight: AREA_OPS[op.id]?.validQuery ? 2 : 0, arbitrary: fc.constant<[string, string][]>(AREA_OPS[op.id]?.validQuery ?? []) },

@@ -409,7 +409,7 @@ export const FejlmeldingQuery = Type.Object(
   {
     fra: Type.Optional(Tidspunkt(d('Kun fejlmeldinger registreret fra og med dette tidspunkt', 'FromDateTime'), '2026-11-01T00:00:00Z')),
     til: Type.Optional(Tidspunkt(d('Kun fejlmeldinger registreret før dette tidspunkt', 'ToDateTime'), '2026-12-01T00:00:00Z')),
-    fejlOphav: Type.Optional(Type.Union([Type.Literal(30), Type.Literal(32)], { description: d('Kun fra dette system (30 DFDG, 32 Jobnet)', 'ClientSystemTypeIdentifier') })),
+    fejlOphav: Type.Optional(Type.Unsafe<30 | 32>({ type: 'integer', enum: [30, 32], description: d('Kun fra dette system (30 DFDG, 32 Jobnet)', 'ClientSystemTypeIdentifier') })),
     moedetilbudId: Type.Optional(Guid(d('Kun fejlmeldinger om dette mødetilbud', 'InterviewOptionID'))),
     antal: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: d('Højst så mange (1-500, standard 100), nyeste først', 'MaxResults') })),
   },

@@ -76,6 +76,8 @@ function kommuneForNyt(p: Principal, angivet: string | undefined): string {
 
 const iso = (d: Date) => d.toISOString();
 
+const erSamtaleType = (k: number) => (SAMTALETYPE_KODER as readonly number[]).includes(k);
+
 /** Code-list checks of an offer or a summons: 4709 samtaleType, 4805 moedeGruppeType, 4708 samtaleform. */
 function kodeRegler(k: { samtaleType: number; moedeGruppeType: number; samtaleformer: number[] }, felter = { samtaleformer: '/samtaleformer' }): RuleViolation[] {
   const v: RuleViolation[] = [];
@@ -403,6 +405,8 @@ export class PlanlaegningService {
   async listMoedetilbud(p: Principal, q: { aktiv?: boolean; samtaleType?: number; antal?: number }): Promise<{ moedetilbud: PlanMoedetilbud[] }> {
     const { kommunekode } = planlaegger(p);
     const now = this.clock.now();
+    // An interview type outside the code list matches no offer (and would not fit the column).
+    if (q.samtaleType !== undefined && !erSamtaleType(q.samtaleType)) return { moedetilbud: [] };
     const rows = await this.prisma.moedetilbud.findMany({
       where: { ...(kommunekode ? { kommunekode } : {}), ...(q.aktiv !== undefined ? { aktiv: q.aktiv } : {}), ...(q.samtaleType !== undefined ? { samtaleType: q.samtaleType } : {}) },
       orderBy: [{ oprettet: 'desc' }, { id: 'asc' }],
@@ -572,7 +576,7 @@ export class PlanlaegningService {
 
   async sletFrist(p: Principal, cpr: string, samtaleType: number): Promise<void> {
     planlaegger(p);
-    const n = await this.prisma.bookingFrist.deleteMany({ where: { cpr, samtaleType } });
+    const n = erSamtaleType(samtaleType) ? await this.prisma.bookingFrist.deleteMany({ where: { cpr, samtaleType } }) : { count: 0 };
     if (n.count === 1) return;
     requireKnown(await readBorgerStatus(this.prisma, cpr));
     throw new RuleViolation(4589, { felt: '/samtaleType', detail: 'The citizen has no deadline for this interview type' });
