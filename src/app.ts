@@ -26,6 +26,8 @@ import { cvSchemas } from './modules/cv/routes';
 import { asylovergangSchemas } from './modules/cv/asyl/routes';
 import { cvPdfSchemas } from './modules/cv/pdf/routes';
 import { planlaegningSchemas } from './modules/borgerbooking/planner-routes';
+import { borgerbookingSchemas } from './modules/borgerbooking/schemas';
+import type { Planlaegningssystem } from './modules/borgerbooking/planner';
 
 export interface AppOptions {
   config: Config;
@@ -34,6 +36,8 @@ export interface AppOptions {
   logStream?: DestinationStream;
   /** Replace the rate-limit and request-id store (tests only). */
   requestGateStore?: RequestGateStore;
+  /** Replace Borgerbooking's planning system (tests only: failing planners for 4769/9018/9303/9329). */
+  planlaegningssystem?: Planlaegningssystem;
 }
 
 /** The client's x-requestId is the request id in every log line and problem body. */
@@ -43,7 +47,7 @@ function requestIdOf(req: { headers: Record<string, string | string[] | undefine
 }
 
 /** Builds the Fastify instance with every plugin and route; does not listen. */
-export async function buildApp({ config, clock = systemClock, logStream, requestGateStore }: AppOptions) {
+export async function buildApp({ config, clock = systemClock, logStream, requestGateStore, planlaegningssystem }: AppOptions) {
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     logController: new RequestLogController(),
@@ -79,7 +83,7 @@ export async function buildApp({ config, clock = systemClock, logStream, request
 
   app.decorate('config', config);
   app.decorate('clock', clock);
-  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas, ...cvSchemas, ...asylovergangSchemas, ...cvPdfSchemas, ...planlaegningSchemas]) {
+  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas, ...cvSchemas, ...asylovergangSchemas, ...cvPdfSchemas, ...borgerbookingSchemas, ...planlaegningSchemas]) {
     app.addSchema(schema);
   }
 
@@ -99,7 +103,7 @@ export async function buildApp({ config, clock = systemClock, logStream, request
     await app.register(auth);
     await app.register(cprHeader);
     await app.register(requestGate, { store: requestGateStore });
-    await app.register(v1, { prefix: '/v1' });
+    await app.register(v1, { prefix: '/v1', planlaegningssystem });
   } catch (err) {
     // Close what did start (database pool, Redis) so a failed start leaves nothing running.
     await app.close().catch(() => undefined);

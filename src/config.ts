@@ -47,6 +47,8 @@ const EnvSchema = Type.Object({
   HEALTH_READY_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 2000 }),
   LOAD_SHEDDING_MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, default: 1000 }),
   LOAD_SHEDDING_SAMPLE_INTERVAL_MS: Type.Integer({ minimum: 10, default: 1000 }),
+  /** Borgerbooking: how long a hold (ReserverMoedetid) keeps its seat before it expires. */
+  BOOKING_HOLD_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 300 }),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -83,6 +85,8 @@ export interface Config {
   healthReadyTimeoutMs: number;
   /** under-pressure thresholds for /v1 (0 turns a check off). */
   loadShedding: { maxEventLoopDelayMs: number; sampleIntervalMs: number };
+  /** Borgerbooking: the hold time of ReserverMoedetid (BOOKING_HOLD_SECONDS, default 300). */
+  borgerbooking: { holdMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -180,5 +184,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY_MS ?? (e.NODE_ENV === 'production' ? 5000 : 0),
     healthReadyTimeoutMs: e.HEALTH_READY_TIMEOUT_MS,
     loadShedding: { maxEventLoopDelayMs: e.LOAD_SHEDDING_MAX_EVENT_LOOP_DELAY_MS, sampleIntervalMs: e.LOAD_SHEDDING_SAMPLE_INTERVAL_MS },
+    borgerbooking: { holdMs: e.BOOKING_HOLD_SECONDS * 1000 },
   };
 }

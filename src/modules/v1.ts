@@ -13,6 +13,7 @@ import { CvService } from './cv/service';
 import { asylumEditWindowCheck } from './cv/asyl/service';
 import borgerbooking from './borgerbooking/routes';
 import borgerbookingPlanlaegning from './borgerbooking/planner-routes';
+import type { Planlaegningssystem } from './borgerbooking/planner';
 
 /**
  * Every /v1 route, behind the same onRequest hooks in this order: authenticate (401/403),
@@ -21,7 +22,7 @@ import borgerbookingPlanlaegning from './borgerbooking/planner-routes';
  * are local, so a refused request never reaches Redis. Body validation and handlers come after.
  * Load shedding (503) applies to this scope only.
  */
-export default async function v1(app: FastifyInstance) {
+export default async function v1(app: FastifyInstance, opts: { planlaegningssystem?: Planlaegningssystem } = {}) {
   await app.register(underPressure, loadSheddingOptions);
   app.addHook('onRequest', app.authenticate);
   app.addHook('onRequest', app.checkCitizenHeader);
@@ -37,6 +38,6 @@ export default async function v1(app: FastifyInstance) {
   await app.register(cv, { prefix: '/CV', service: cvService });
   await app.register(cvAsylovergang, { prefix: '/CV' });
   await app.register(cvPdf, { prefix: '/CV', service: cvService });
-  await app.register(borgerbooking, { prefix: '/Borgerbooking' });
+  await app.register(borgerbooking, { prefix: '/Borgerbooking', planlaegningssystem: opts.planlaegningssystem });
   await app.register(borgerbookingPlanlaegning, { prefix: '/Borgerbooking/Planlaegning' });
 }

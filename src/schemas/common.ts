@@ -20,6 +20,12 @@ export const API_TAGS = [
       'Den udgåede CreateNewCVOwnerPassword (udgået i 2018-1) er ikke implementeret: Tilmeldings CreateNewJobnetAccount erstatter den.',
   },
   { name: 'CV som PDF', description: "Borgerens CV som PDF, som det fremstår for fx en arbejdsgiver, og gemte CV-versioner som PDF (CVService GetCVAsPdf, GetCVOnStatus)" },
+  {
+    name: 'Borgerbooking',
+    description:
+      'Borgerens bookingstatus og frister, selvbooking, reservation, ombooking, aflysning, accept af indkaldelser, straksbooking, fejlmeldinger og TilmeldOgBook ' +
+      '(BorgerBooking / JobnetCitizenStatusService v10). De udgåede GetBookings og StraksbookOgTilmeld er erstattet af GetIndkaldelser og TilmeldOgBook.',
+  },
   { name: 'Asyl-overgang', description: 'Overgivelsesdato, tidlige overtagelsesdatoer og frist for CV-opdateringer for borgere, der har opnået asyl (CVService)' },
   {
     name: 'Borgerbooking: planlægning',
@@ -130,7 +136,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
 export const PIPELINE_FEJLKODER = { 400: [1001, 1014], 403: [4575, 1013], 503: [8236] } as const satisfies Record<number, readonly Fejlkodenummer[]>;
 
 /** The statuses an operation may declare fejlkoder for (the others carry none or only the pipeline's). */
-export type FejlStatus = 400 | 403 | 404 | 409 | 422;
+export type FejlStatus = 400 | 403 | 404 | 409 | 422 | 503;
 
 /** An operation's own fejlkoder per status, e.g. `{ 404: [1010, 4103], 409: [4753, 4754, 4823], 422: [4405] }`. */
 export type Fejlkoder = Partial<Record<FejlStatus, readonly Fejlkodenummer[]>>;

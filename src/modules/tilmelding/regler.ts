@@ -9,7 +9,7 @@ import { addDays } from '../../domain/dage';
 import { RuleViolation } from '../../domain/errors';
 import type { Afmeldingsaarsag, KodelisteRegister } from '../../domain/kodeliste-register';
 import { blokerendeFravaer, fravaerIKonfliktMedKontanthjaelp, type PersonFakta } from '../../domain/person-fakta';
-import { tilmeldingsdatoFejl, KUN_I_DAG, OP_TIL_TI_DAGE_TILBAGE } from '../../domain/tilmeldingsdato';
+import { tilmeldingsdatoFejl, KUN_I_DAG, OP_TIL_TI_DAGE_TILBAGE, type TilmeldingsdatoVindue } from '../../domain/tilmeldingsdato';
 import { checkJoboensker, type JoboenskeInput } from './joboensker';
 
 /** Where an enrollment comes from (the token's role decides; docs/tilmelding.md). */
@@ -49,6 +49,8 @@ export interface TilstandsKontekst {
   cvNummerKendt: boolean;
   /** Does an existing period end after the enrollment date, or start after it (4316)? */
   overlap: boolean;
+  /** The enrollment-date window; default by cvNummer (4749 without, 4338 with). TilmeldOgBook always uses 4338's. */
+  vindue?: TilmeldingsdatoVindue;
 }
 
 /** The rules on the citizen's state and facts, every broken one. */
@@ -65,7 +67,7 @@ export function tilstandsRegler(k: TilstandsKontekst): RuleViolation[] {
   if (fakta.doed) fejl.push(new RuleViolation(4405));
 
   // 4749 (today only) for an enrollment by CPR, 4338 (up to 10 days back) for the CV variants.
-  const vindue = input.cvNummer === undefined ? KUN_I_DAG : OP_TIL_TI_DAGE_TILBAGE;
+  const vindue = k.vindue ?? (input.cvNummer === undefined ? KUN_I_DAG : OP_TIL_TI_DAGE_TILBAGE);
   const datoFejl = tilmeldingsdatoFejl(input.tilmeldingsdato, k.idag, vindue);
   if (datoFejl) fejl.push(new RuleViolation(datoFejl, { felt: '/tilmeldingsdato' }));
 

@@ -1,0 +1,389 @@
+/**
+ * DatabasePlanner: the planning system kept in this service's PostgreSQL (planner.ts).
+ *
+ * Seats (docs/borgerbooking.md, "Seats under concurrency"). Every change of a slot's seats runs in
+ * one transaction that FIRST locks the slot row(s) it touches with SELECT ... FOR UPDATE, several
+ * slots always in id order (a rebooking locks old and new together), so two transactions on the
+ * same slot run one after the other and two rebookings in opposite directions cannot deadlock.
+ * Under that lock the transaction:
+ * - releases the slot's expired holds (status Udloebet, optagnePladser minus their count): holds
+ *   expire lazily, no timer is needed;
+ * - takes a seat with a conditional UPDATE (optagnePladser + 1 WHERE optagnePladser < pladser), or
+ *   confirms the citizen's hold, whose seat is already counted;
+ * - writes the meeting (or the hold), and for a rebooking releases the old slot's seat.
+ * moedetid.optagnePladser counts active holds and active or held meetings, and the CHECK
+ * 0 <= optagnePladser <= pladser makes any bug that would overbook fail instead.
+ * "One active meeting per citizen and samtaleType" is the partial unique index
+ * indkaldelse_en_aktiv_pr_samtaletype: of two concurrent bookings (a double click with two request
+ * ids) the second waits for the first's commit and then violates it; the whole transaction rolls
+ * back, seat included, and the citizen gets 8273 (9220 for an Opfoelgningssamtale).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { Prisma } from '../../generated/prisma/client';
+import { RuleViolation } from '../../domain/errors';
+import { OPFOELGNINGSSAMTALE, UDEN_OMBOOKING } from './koder';
+import type {
+  Booking,
+  BorgerRow,
+  FristRow,
+  IndkaldelseRow,
+  IsammeTransaktion,
+  MoedetidRow,
+  MoedetilbudRow,
+  NyFejlmelding,
+  Ombooking,
+  Pladsvalg,
+  Planlaegningssystem,
+  Reservation,
+  SagsbehandlerRow,
+} from './planner';
+
+const SAGSBEHANDLER_JSON = Prisma.sql`json_build_object('id', s.id, 'eksterntId', s."eksterntId", 'fornavne', s.fornavne, 'mellemnavn', s.mellemnavn,
+  'efternavn', s.efternavn, 'telefonnummer', s.telefonnummer)`;
+
+const TILBUD_SELECT = Prisma.sql`SELECT t.id, t.kommunekode, t."samtaleType", t."moedeGruppeType", t.samtaleformer, t.lokationsuddybning, t.vejnavn, t.husnummer,
+    t.etage, t."sideDoer", t.postnummer, t.bynavn, t.landekode, t."moedeVarighed", t."foersteMoedetid", t."sidsteMoedetid", t."selvbookingTilladt",
+    t."borgerKanVaelgeSagsbehandler", t.straksbooking, t.moedetitel, t.moedebeskrivelse, t."obligatoriskFremmoede", t."ombookingFristMinutter",
+    t."aflysningFristMinutter", t.aktiv,
+    COALESCE((SELECT json_agg(${SAGSBEHANDLER_JSON} ORDER BY s.id) FROM moedetilbud_sagsbehandler ms JOIN booking_sagsbehandler s ON s.id = ms."sagsbehandlerId"
+              WHERE ms."moedetilbudId" = t.id), '[]'::json) AS sagsbehandlere
+  FROM moedetilbud t`;
+
+const INDKALDELSE_SELECT = Prisma.sql`SELECT i.id, i.cpr, i."moedetilbudId", i."moedetidId", i.oprindelse, i.status, i."organisationKode", i."organisationType",
+    i."borgerSkalAcceptere", i.accepteret, i."ombookingMulig", i."ombookingFrist", i."aflysningMulig", i."aflysningFrist", i.selvbooket, i.straksbooking,
+    i."obligatoriskFremmoede", i.starttidspunkt, i.sluttidspunkt, i."samtaleType", i."moedeGruppeType", i.samtaleform, i.moedetitel, i.moedebeskrivelse,
+    i.referencesamtale, i."visSagsbehandler", i.lokationsuddybning, i.bygningsnavn, i.vejnavn, i."vejnavnForkortet", i.husnummer, i.etage, i."sideDoer",
+    i.omraade, i.postboks, i.postnummer, i.bynavn, i.landekode, i."digitalKontakt", i.telefonnummer, i."borgerSkalRinge", i."akasseDeltager",
+    i."flereMyndigheder", i.deltagere, ${SAGSBEHANDLER_JSON} AS sagsbehandler
+  FROM indkaldelse i JOIN booking_sagsbehandler s ON s.id = i."sagsbehandlerId"`;
+
+/** The slot row under its lock. */
+interface LaastMoedetid {
+  id: string;
+  pladser: number;
+  optagnePladser: number;
+  samtaleformer: number[];
+  ombookingMulig: boolean;
+  aflysningMulig: boolean;
+  aktiv: boolean;
+  sagsbehandlerIder: number[];
+}
+
+type Query = (s: Prisma.Sql) => Promise<unknown[]>;
+
+/** A unique violation of the named index (SQLSTATE 23505). */
+function uniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23505' && e.constraint === constraint;
+}
+
+/** 8273 "already has a booking of type Jobsamtale", 9220 for Opfoelgningssamtale (docs/borgerbooking.md: 8273 for the other types too). */
+export function alleredeBooketKode(samtaleType: number): 8273 | 9220 {
+  return samtaleType === OPFOELGNINGSSAMTALE ? 9220 : 8273;
+}
+
+export function alleredeBooket(samtaleType: number): RuleViolation {
+  const kode = alleredeBooketKode(samtaleType);
+  return new RuleViolation(kode, kode === 9220 || samtaleType === 1 ? {} : { detail: `Citizen already has an active booking of interview type ${samtaleType}` });
+}
+
+/** The rebooking and cancellation possibilities and deadlines of a self-booked meeting in a slot. */
+export function fristerForMoedetid(tilbud: MoedetilbudRow, slot: { ombookingMulig: boolean; aflysningMulig: boolean }, start: Date) {
+  const straks = tilbud.straksbooking;
+  const ombookingMulig =
+    !straks && slot.ombookingMulig && tilbud.ombookingFristMinutter !== null && !(UDEN_OMBOOKING as readonly number[]).includes(tilbud.samtaleType);
+  const aflysningMulig = !straks && slot.aflysningMulig && tilbud.aflysningFristMinutter !== null;
+  return {
+    ombookingMulig,
+    ombookingFrist: ombookingMulig ? new Date(start.getTime() - tilbud.ombookingFristMinutter! * 60_000) : null,
+    aflysningMulig,
+    aflysningFrist: aflysningMulig ? new Date(start.getTime() - tilbud.aflysningFristMinutter! * 60_000) : null,
+  };
+}
+
+export class DatabasePlanner implements Planlaegningssystem {
+  constructor(private readonly pool: Pool) {}
+
+  private async rows<T>(s: Prisma.Sql): Promise<T[]> {
+    return (await this.pool.query(s.text, s.values)).rows as T[];
+  }
+
+  /** Runs `fn` in one transaction on one connection (READ COMMITTED; every statement a fresh snapshot). */
+  private async transaktion<T>(fn: (q: Query, client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const q: Query = async (s) => (await client.query(s.text, s.values)).rows;
+      const result = await fn(q, client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async borger(cpr: string): Promise<BorgerRow | null> {
+    const r = await this.rows<BorgerRow>(Prisma.sql`SELECT doedsdato IS NOT NULL AS doed, kontaktgruppe FROM borger WHERE cpr = ${cpr}`);
+    return r[0] ?? null;
+  }
+
+  async frister(cpr: string): Promise<FristRow[]> {
+    return this.rows<FristRow>(Prisma.sql`SELECT "friststatusType", "samtaleType", to_char(fristdato, 'YYYY-MM-DD') AS fristdato,
+        to_char("sidsteAfholdelsesdato", 'YYYY-MM-DD') AS "sidsteAfholdelsesdato", straksbooking
+      FROM booking_frist WHERE cpr = ${cpr} ORDER BY fristdato, "samtaleType"`);
+  }
+
+  async harLedigeSelvbookingstider(now: Date): Promise<boolean> {
+    const r = await this.rows<{ findes: boolean }>(Prisma.sql`SELECT EXISTS (
+        SELECT 1 FROM moedetid m JOIN moedetilbud t ON t.id = m."moedetilbudId"
+        WHERE t.aktiv AND t."selvbookingTilladt" AND NOT t.straksbooking AND m.aktiv AND m.starttidspunkt >= ${now}::timestamptz
+          AND m."optagnePladser" < m.pladser) AS findes`);
+    return r[0].findes;
+  }
+
+  async selvbookingMoedetilbud(filter: { samtaleType?: number; moedeGruppeType?: number }): Promise<MoedetilbudRow[]> {
+    return this.rows<MoedetilbudRow>(Prisma.sql`${TILBUD_SELECT}
+      WHERE t.aktiv AND t."selvbookingTilladt" AND NOT t.straksbooking
+        AND (${filter.samtaleType ?? null}::smallint IS NULL OR t."samtaleType" = ${filter.samtaleType ?? null}::smallint)
+        AND (${filter.moedeGruppeType ?? null}::smallint IS NULL OR t."moedeGruppeType" = ${filter.moedeGruppeType ?? null}::smallint)
+      ORDER BY t."foersteMoedetid" NULLS LAST, t.moedetitel, t.id LIMIT 200`);
+  }
+
+  async moedetilbud(id: string): Promise<MoedetilbudRow | null> {
+    const r = await this.rows<MoedetilbudRow>(Prisma.sql`${TILBUD_SELECT} WHERE t.id = ${id}::uuid`);
+    return r[0] ?? null;
+  }
+
+  async straksbookingMoedetilbud(samtaleType: number): Promise<MoedetilbudRow[]> {
+    return this.rows<MoedetilbudRow>(Prisma.sql`${TILBUD_SELECT}
+      WHERE t.aktiv AND t.straksbooking AND t."samtaleType" = ${samtaleType}::smallint ORDER BY t.id LIMIT 50`);
+  }
+
+  async moedetider(moedetilbudId: string, fra: Date, til: Date, now: Date): Promise<MoedetidRow[]> {
+    const start = fra > now ? fra : now;
+    return this.rows<MoedetidRow>(Prisma.sql`SELECT m.id, m."moedetilbudId", m.starttidspunkt, m.pladser,
+        m.pladser - m."optagnePladser"
+          + (SELECT count(*)::int FROM moedetid_hold h WHERE h."moedetidId" = m.id AND h.status = 'Aktiv' AND h.udloeber <= ${now}::timestamptz) AS "ledigePladser",
+        m.samtaleformer, m."ombookingMulig", m."aflysningMulig", m.aktiv,
+        ARRAY(SELECT ms."sagsbehandlerId" FROM moedetid_sagsbehandler ms WHERE ms."moedetidId" = m.id ORDER BY 1) AS "sagsbehandlerIder"
+      FROM moedetid m
+      WHERE m."moedetilbudId" = ${moedetilbudId}::uuid AND m.aktiv AND m.starttidspunkt >= ${start}::timestamptz AND m.starttidspunkt <= ${til}::timestamptz
+      ORDER BY m.starttidspunkt LIMIT 1000`);
+  }
+
+  async sagsbehandler(eksterntId: string): Promise<SagsbehandlerRow | null> {
+    const r = await this.rows<SagsbehandlerRow>(Prisma.sql`SELECT id, "eksterntId", fornavne, mellemnavn, efternavn, telefonnummer
+      FROM booking_sagsbehandler WHERE "eksterntId" = ${eksterntId}`);
+    return r[0] ?? null;
+  }
+
+  async indkaldelse(id: string): Promise<IndkaldelseRow | null> {
+    const r = await this.rows<IndkaldelseRow>(Prisma.sql`${INDKALDELSE_SELECT} WHERE i.id = ${id}::uuid`);
+    return r[0] ?? null;
+  }
+
+  async indkaldelser(cpr: string, fra: Date): Promise<IndkaldelseRow[]> {
+    return this.rows<IndkaldelseRow>(Prisma.sql`${INDKALDELSE_SELECT}
+      WHERE i.cpr = ${cpr} AND i.status IN ('Aktiv', 'Afholdt') AND i.starttidspunkt >= ${fra}::timestamptz
+      ORDER BY i.starttidspunkt, i.id LIMIT 500`);
+  }
+
+  // --- Writes -----------------------------------------------------------------------------------
+
+  /** The slot of an offer at a start time (no lock); null when there is none. */
+  private async moedetidId(q: Query, moedetilbudId: string, start: Date): Promise<string | null> {
+    const r = (await q(Prisma.sql`SELECT id FROM moedetid WHERE "moedetilbudId" = ${moedetilbudId}::uuid AND starttidspunkt = ${start}::timestamptz`)) as {
+      id: string;
+    }[];
+    return r[0]?.id ?? null;
+  }
+
+  /** Locks the slots in id order (the one lock order of every seat change) and returns them by id. */
+  private async laas(q: Query, ids: string[]): Promise<Map<string, LaastMoedetid>> {
+    const unique = [...new Set(ids)].sort();
+    const r = (await q(Prisma.sql`SELECT m.id, m.pladser, m."optagnePladser", m.samtaleformer, m."ombookingMulig", m."aflysningMulig", m.aktiv,
+        ARRAY(SELECT ms."sagsbehandlerId" FROM moedetid_sagsbehandler ms WHERE ms."moedetidId" = m.id ORDER BY 1) AS "sagsbehandlerIder"
+      FROM moedetid m WHERE m.id = ANY(${unique}::uuid[]) ORDER BY m.id FOR UPDATE OF m`)) as LaastMoedetid[];
+    return new Map(r.map((m) => [m.id, m]));
+  }
+
+  /** Under the slot's lock: releases its expired holds (they no longer count against the seats). */
+  private async frigivUdloebne(q: Query, moedetidId: string, now: Date): Promise<void> {
+    await q(Prisma.sql`WITH x AS (
+        UPDATE moedetid_hold SET status = 'Udloebet' WHERE "moedetidId" = ${moedetidId}::uuid AND status = 'Aktiv' AND udloeber <= ${now}::timestamptz RETURNING 1
+      )
+      UPDATE moedetid SET "optagnePladser" = "optagnePladser" - (SELECT count(*) FROM x)::int WHERE id = ${moedetidId}::uuid AND EXISTS (SELECT 1 FROM x)`);
+  }
+
+  /** Under the slot's lock: takes one seat if one is free. */
+  private async tagPlads(q: Query, moedetidId: string): Promise<boolean> {
+    const r = await q(Prisma.sql`UPDATE moedetid SET "optagnePladser" = "optagnePladser" + 1
+      WHERE id = ${moedetidId}::uuid AND "optagnePladser" < pladser RETURNING id`);
+    return r.length === 1;
+  }
+
+  private async frigivPlads(q: Query, moedetidId: string): Promise<void> {
+    await q(Prisma.sql`UPDATE moedetid SET "optagnePladser" = "optagnePladser" - 1 WHERE id = ${moedetidId}::uuid`);
+  }
+
+  /** Under the slot's lock: confirms the citizen's active, unexpired hold of this slot (by id, or the citizen's own when null). */
+  private async bekraeftHold(q: Query, cpr: string, moedetidId: string, reservationId: string | null, indkaldelseId: string | null, now: Date) {
+    const r = await q(Prisma.sql`UPDATE moedetid_hold SET status = 'Bekraeftet'
+      WHERE cpr = ${cpr} AND "moedetidId" = ${moedetidId}::uuid AND status = 'Aktiv' AND udloeber > ${now}::timestamptz
+        AND (${reservationId}::uuid IS NULL OR id = ${reservationId}::uuid)
+        AND ("indkaldelseId" IS NULL OR "indkaldelseId" = ${indkaldelseId}::uuid)
+      RETURNING id`);
+    return r.length > 0;
+  }
+
+  /** The slot's checks under its lock: active, the form offered (4708), the caseworker bookable (9003); returns the caseworker. */
+  private vaelg(slot: LaastMoedetid | undefined, p: Pladsvalg): number {
+    if (!slot || !slot.aktiv || slot.sagsbehandlerIder.length === 0) throw new RuleViolation(p.optagetKode, { felt: '/moedeStarttidspunkt' });
+    if (!slot.samtaleformer.includes(p.samtaleform)) {
+      throw new RuleViolation(4708, { felt: '/samtaleformType', detail: `The slot does not offer samtaleform ${p.samtaleform}` });
+    }
+    if (p.sagsbehandlerId === null) return slot.sagsbehandlerIder[0];
+    if (!slot.sagsbehandlerIder.includes(p.sagsbehandlerId)) {
+      throw new RuleViolation(9003, { felt: '/sagsbehandlerEksterntId', detail: 'The caseworker cannot be booked at this time' });
+    }
+    return p.sagsbehandlerId;
+  }
+
+  async reserver(r: Reservation): Promise<string> {
+    const id = randomUUID();
+    try {
+      await this.transaktion(async (q) => {
+        const nyId = await this.moedetidId(q, r.moedetilbud.id, r.starttidspunkt);
+        if (!nyId) throw new RuleViolation(4819, { felt: '/moedeStarttidspunkt' });
+        const gammel = (await q(Prisma.sql`SELECT id, "moedetidId" FROM moedetid_hold WHERE cpr = ${r.cpr} AND status = 'Aktiv'`)) as {
+          id: string;
+          moedetidId: string;
+        }[];
+        const slots = await this.laas(q, [nyId, ...gammel.map((g) => g.moedetidId)]);
+        const sagsbehandlerId = this.vaelg(slots.get(nyId), r);
+        // A new hold replaces the citizen's previous one (its seat is released).
+        for (const g of gammel) {
+          const frigivet = await q(Prisma.sql`UPDATE moedetid_hold SET status = 'Frigivet' WHERE id = ${g.id}::uuid AND status = 'Aktiv' RETURNING id`);
+          if (frigivet.length === 1) await this.frigivPlads(q, g.moedetidId);
+        }
+        await this.frigivUdloebne(q, nyId, r.now);
+        if (!(await this.tagPlads(q, nyId))) throw new RuleViolation(4819, { felt: '/moedeStarttidspunkt' });
+        await q(Prisma.sql`INSERT INTO moedetid_hold (id, cpr, "moedetidId", "indkaldelseId", samtaleform, "sagsbehandlerId", status, oprettet, udloeber)
+          VALUES (${id}::uuid, ${r.cpr}, ${nyId}::uuid, ${r.indkaldelseId}::uuid, ${r.samtaleform}::smallint, ${sagsbehandlerId}::int, 'Aktiv',
+                  ${r.now}::timestamptz, ${r.udloeber}::timestamptz)`);
+      });
+    } catch (err) {
+      // Two holds of one citizen at the same moment: the other one won.
+      if (uniqueViolation(err, 'moedetid_hold_en_aktiv_pr_borger')) throw new RuleViolation(4819, { detail: 'Another hold of the citizen was made at the same time' });
+      throw err;
+    }
+    return id;
+  }
+
+  async book(b: Booking, foerst?: IsammeTransaktion): Promise<string> {
+    const id = randomUUID();
+    const t = b.moedetilbud;
+    try {
+      await this.transaktion(async (q, client) => {
+        if (foerst) await foerst((text, values) => client.query(text, values));
+        const slotId = await this.moedetidId(q, t.id, b.starttidspunkt);
+        if (!slotId) throw new RuleViolation(b.optagetKode, { felt: '/moedeStarttidspunkt' });
+        const slot = (await this.laas(q, [slotId])).get(slotId);
+        const sagsbehandlerId = this.vaelg(slot, b);
+        await this.frigivUdloebne(q, slotId, b.now);
+        const holdt = await this.bekraeftHold(q, b.cpr, slotId, b.reservationId, null, b.now);
+        if (!holdt) {
+          // A named hold that is gone (expired, confirmed, released, another slot) is 4819.
+          if (b.reservationId) throw new RuleViolation(4819, { felt: '/reservationId', detail: 'The hold has expired or is not valid for this time' });
+          if (!(await this.tagPlads(q, slotId))) throw new RuleViolation(b.optagetKode, { felt: '/moedeStarttidspunkt' });
+        }
+        // The citizen's earlier meetings of this type that have started are held now (they keep their seat).
+        await q(Prisma.sql`UPDATE indkaldelse SET status = 'Afholdt', opdateret = ${b.now}::timestamptz
+          WHERE cpr = ${b.cpr} AND "samtaleType" = ${t.samtaleType}::smallint AND status = 'Aktiv' AND starttidspunkt < ${b.now}::timestamptz`);
+        const frister = fristerForMoedetid(t, slot!, b.starttidspunkt);
+        const straks = t.straksbooking;
+        await q(Prisma.sql`INSERT INTO indkaldelse (id, cpr, "moedetilbudId", "moedetidId", oprindelse, status, "organisationKode", "organisationType",
+            "borgerSkalAcceptere", accepteret, "accepteretTidspunkt", "ombookingMulig", "ombookingFrist", "aflysningMulig", "aflysningFrist", selvbooket,
+            straksbooking, "obligatoriskFremmoede", starttidspunkt, sluttidspunkt, "samtaleType", "moedeGruppeType", samtaleform, moedetitel, moedebeskrivelse,
+            "sagsbehandlerId", "visSagsbehandler", lokationsuddybning, vejnavn, husnummer, etage, "sideDoer", postnummer, bynavn, landekode, telefonnummer,
+            "borgerSkalRinge", oprettet, opdateret)
+          SELECT ${id}::uuid, ${b.cpr}, ${t.id}::uuid, ${slotId}::uuid, ${straks ? 'Straksbooket' : 'Selvbooket'}, 'Aktiv', ${Number(t.kommunekode)}::int, 1,
+            false, true, ${b.now}::timestamptz, ${frister.ombookingMulig}, ${frister.ombookingFrist}::timestamptz, ${frister.aflysningMulig},
+            ${frister.aflysningFrist}::timestamptz, true, ${straks}, ${t.obligatoriskFremmoede}, ${b.starttidspunkt}::timestamptz,
+            ${new Date(b.starttidspunkt.getTime() + t.moedeVarighed * 60_000)}::timestamptz, ${t.samtaleType}::smallint, ${t.moedeGruppeType}::smallint,
+            ${b.samtaleform}::smallint, ${t.moedetitel}, ${t.moedebeskrivelse}, s.id, ${t.moedeGruppeType === 1}, ${t.lokationsuddybning}, ${t.vejnavn},
+            ${t.husnummer}, ${t.etage}, ${t.sideDoer}, ${t.postnummer}, ${t.bynavn}, ${t.landekode},
+            CASE WHEN ${b.samtaleform}::smallint = 2 THEN s.telefonnummer END, CASE WHEN ${b.samtaleform}::smallint = 2 THEN false END,
+            ${b.now}::timestamptz, ${b.now}::timestamptz
+          FROM booking_sagsbehandler s WHERE s.id = ${sagsbehandlerId}::int`);
+      });
+    } catch (err) {
+      if (uniqueViolation(err, 'indkaldelse_en_aktiv_pr_samtaletype')) throw alleredeBooket(t.samtaleType);
+      throw err;
+    }
+    return id;
+  }
+
+  async ombook(o: Ombooking): Promise<void> {
+    const t = o.moedetilbud;
+    const gammelSlot = o.indkaldelse.moedetidId;
+    await this.transaktion(async (q) => {
+      const nyId = await this.moedetidId(q, t.id, o.starttidspunkt);
+      if (!nyId) throw new RuleViolation(4767, { felt: '/moedeStarttidspunkt' });
+      const slots = await this.laas(q, gammelSlot ? [nyId, gammelSlot] : [nyId]);
+      const slot = slots.get(nyId)!;
+      const sagsbehandlerId = this.vaelg(slot, o);
+      if (nyId !== gammelSlot) {
+        await this.frigivUdloebne(q, nyId, o.now);
+        const holdt = await this.bekraeftHold(q, o.cpr, nyId, o.reservationId, o.indkaldelse.id, o.now);
+        if (!holdt) {
+          if (o.reservationId) throw new RuleViolation(4819, { felt: '/reservationId', detail: 'The hold has expired or is not valid for this time' });
+          if (!(await this.tagPlads(q, nyId))) throw new RuleViolation(4767, { felt: '/moedeStarttidspunkt' });
+        }
+      }
+      const frister = fristerForMoedetid(t, slot, o.starttidspunkt);
+      const r = await q(Prisma.sql`UPDATE indkaldelse SET "moedetidId" = ${nyId}::uuid, "moedetilbudId" = ${t.id}::uuid,
+          starttidspunkt = ${o.starttidspunkt}::timestamptz, sluttidspunkt = ${new Date(o.starttidspunkt.getTime() + t.moedeVarighed * 60_000)}::timestamptz,
+          samtaleform = ${o.samtaleform}::smallint, "sagsbehandlerId" = ${sagsbehandlerId}::int, accepteret = true, "accepteretTidspunkt" = ${o.now}::timestamptz,
+          "ombookingMulig" = ${frister.ombookingMulig}, "ombookingFrist" = ${frister.ombookingFrist}::timestamptz,
+          "aflysningMulig" = ${frister.aflysningMulig}, "aflysningFrist" = ${frister.aflysningFrist}::timestamptz,
+          lokationsuddybning = ${t.lokationsuddybning}, bygningsnavn = NULL, vejnavn = ${t.vejnavn}, "vejnavnForkortet" = NULL, husnummer = ${t.husnummer},
+          etage = ${t.etage}, "sideDoer" = ${t.sideDoer}, omraade = NULL, postboks = NULL, postnummer = ${t.postnummer}, bynavn = ${t.bynavn},
+          landekode = ${t.landekode},
+          telefonnummer = CASE WHEN ${o.samtaleform}::smallint = 2 THEN (SELECT telefonnummer FROM booking_sagsbehandler WHERE id = ${sagsbehandlerId}::int) END,
+          "borgerSkalRinge" = CASE WHEN ${o.samtaleform}::smallint = 2 THEN false END,
+          opdateret = ${o.now}::timestamptz
+        WHERE id = ${o.indkaldelse.id}::uuid AND status = 'Aktiv' AND "moedetidId" IS NOT DISTINCT FROM ${gammelSlot}::uuid
+        RETURNING id`);
+      // Cancelled or moved by a concurrent request since it was read: nothing changes.
+      if (r.length === 0) throw new RuleViolation(4767, { detail: 'The meeting was changed by another request at the same time' });
+      if (gammelSlot && gammelSlot !== nyId) await this.frigivPlads(q, gammelSlot);
+    });
+  }
+
+  async aflys(i: IndkaldelseRow, now: Date): Promise<void> {
+    await this.transaktion(async (q) => {
+      if (i.moedetidId) await this.laas(q, [i.moedetidId]);
+      const r = await q(Prisma.sql`UPDATE indkaldelse SET status = 'Aflyst', "aflystTidspunkt" = ${now}::timestamptz, opdateret = ${now}::timestamptz
+        WHERE id = ${i.id}::uuid AND status = 'Aktiv' AND "moedetidId" IS NOT DISTINCT FROM ${i.moedetidId}::uuid RETURNING id`);
+      if (r.length === 0) throw new RuleViolation(4768, { detail: 'The meeting was cancelled or changed by another request at the same time' });
+      if (i.moedetidId) await this.frigivPlads(q, i.moedetidId);
+    });
+  }
+
+  async accepter(i: IndkaldelseRow, now: Date): Promise<void> {
+    const r = await this.rows(Prisma.sql`UPDATE indkaldelse SET accepteret = true, "accepteretTidspunkt" = COALESCE("accepteretTidspunkt", ${now}::timestamptz),
+        opdateret = ${now}::timestamptz WHERE id = ${i.id}::uuid AND status = 'Aktiv' RETURNING id`);
+    if (r.length === 0) throw new RuleViolation(4768);
+  }
+
+  async gemFejlmelding(f: NyFejlmelding): Promise<void> {
+    await this.rows(Prisma.sql`INSERT INTO fejlmelding (id, cpr, "moedetilbudId", "indkaldelseId", fejlkode, fejltekst, "fejlOphav", "fejlTidspunkt", modtaget)
+      VALUES (${randomUUID()}::uuid, ${f.cpr}, ${f.moedetilbudId}::uuid, ${f.indkaldelseId}::uuid, ${f.fejlkode}::int, ${f.fejltekst},
+              ${f.fejlOphav}::smallint, ${f.fejlTidspunkt}::timestamptz, ${f.modtaget}::timestamptz)`);
+  }
+}
