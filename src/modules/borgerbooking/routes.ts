@@ -42,10 +42,11 @@ const PLANNER_TEKST = ' Planlægningssystemet: 4769 (ingen forbindelse), 9018 (k
 
 /** The codes of TilmeldOgBook's enrollment part (Tilmelding's rules, always with 4338's 10-day window). */
 const TILMELD_OG_BOOK_KODER: Fejlkoder = {
-  400: [4313, 4314, 4318, 4708, 9158],
-  404: [1010, 4102, 4400, 4822, 8108],
-  409: [4316, 4819, 8273, 9220],
-  422: [4338, 4405, 4641, 4720, 4725, 4750, 4783, 4786, 4812, 8109, 8288, 9003, 9121],
+  400: [4313, 4314, 4318, 4321, 4698, 4708, 4710, 7062, 9158],
+  403: [6052],
+  404: [1010, 4102, 4400, 4822, 8108, 8281],
+  409: [4316, 4645, 4819, 8273, 9220, 9439],
+  422: [4338, 4339, 4385, 4405, 4417, 4641, 4720, 4725, 4750, 4763, 4783, 4786, 4812, 6014, 6033, 8109, 8282, 8288, 9003, 9121],
 };
 
 export interface BorgerbookingRouteOptions {
@@ -414,8 +415,10 @@ export default async function borgerbookingRoutes(fastify: FastifyInstance, opts
           'Gamle navne: TilmeldOgBook (UnemploymentEnrollmentAndBook), UnemploymentEnrollmentAndBookCv og den udgåede StraksbookOgTilmeld, som den erstatter; ' +
           'StraksbookOgTilmeld findes ikke i dette API. Tilmeldingens regler (som Tilmelding, men altid med 4338: i dag eller højst 10 dage tilbage) og ' +
           'bookingens regler (som CreateBooking) gælder; tilmelding og booking gemmes i én databasetransaktion, eller ingen af dem. Kræver også scope ' +
-          `${SCOPES.tilmeldingWrite}. Koder: 4313, 4314, 4318, 9158, 4102, 4400, 4786 (CV-nummer), 4316, 4338, 4405, 4641, 4720, 4725, 4750, ` +
-          'og bookingens 4708, 8108, 4812, 9121, 4783, 8109, 8288, 4822, 9003, 8273, 9220, 4819, 1010.' +
+          `${SCOPES.tilmeldingWrite} (ellers 1013). Tilmeldingens koder: 4313, 4314, 6052, jobønsker 4318, 8281, 8282, 9439, 4698, 4710, 7062, e-mail 9158, ` +
+          'CV-nummer 4786, 4400, 4102, 4338, 4316, 4405, 4720, 4725, 4750, 4645, 4641, 4339, 6014, 6033, 4763, a-kasse 4385, 4417, 4321. ' +
+          'Bookingens (som CreateBooking): 4708, 8108, 4812, 9121, 4783, 8109, 8288, 4822, 9003, 8273, 9220, 4819 (også når tilmeldingen allerede er skrevet i transaktionen: ' +
+          'så rulles den tilbage), 1010. Ikke relevant: 4749 (TilmeldOgBook bruger altid 4338).' +
           PLANNER_TEKST,
         tags,
         security,
