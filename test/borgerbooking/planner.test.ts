@@ -172,7 +172,8 @@ describe('offers (CreateMoedetilbud, GetMoedetilbud, GetMoedetilbudListe, Update
     expect(ok.ombookingMulig).toBe(false);
   });
 
-  it('CreateMoedetilbud: group meetings never let the citizen choose and always have a last time (1014)', async () => {
+  it('CreateMoedetilbud: at least one caseworker; group meetings never let the citizen choose and always have a last time (1014)', async () => {
+    expectProblem(await plan('POST', '/Moedetilbud', { body: tilbud({ sagsbehandlere: [] }) }), 400, 1014, '/sagsbehandlere');
     const res = await plan('POST', '/Moedetilbud', { body: tilbud({ moedeGruppeType: 2, sidsteMoedetid: undefined }) });
     expect(res.statusCode).toBe(400);
     expect(res.json().fejl.map((f: { felt: string }) => f.felt).sort()).toEqual(['/borgerKanVaelgeSagsbehandler', '/sidsteMoedetid']);
@@ -213,7 +214,8 @@ describe('offers (CreateMoedetilbud, GetMoedetilbud, GetMoedetilbudListe, Update
     expect(u.moedeLokation).toBeUndefined();
     expect(u.sagsbehandlere.map((s: { eksterntId: string }) => s.eksterntId)).toEqual([ny.eksterntId]);
     expect(u.moedetider.map((m: { samtaleformer: number[] }) => m.samtaleformer)).toEqual([[2], [2]]);
-    expect(u.moedetider.every((m: { sagsbehandlerEksterntIder: string[] }) => m.sagsbehandlerEksterntIder.length === 0)).toBe(true);
+    // The slots lost their caseworkers and got the offer's new one.
+    expect(u.moedetider.map((m: { sagsbehandlerEksterntIder: string[] }) => m.sagsbehandlerEksterntIder)).toEqual([[ny.eksterntId], [ny.eksterntId]]);
     expect(await testPrisma().moedetid.count({ where: { moedetilbudId: t.moedetilbudId, ombookingMulig: true } })).toBe(0);
     expectProblem(await plan('PUT', `/Moedetilbud/${t.moedetilbudId}`, { body: { ...body, samtaleType: 17, ombookingMulig: true, ombookingFristMinutter: 60 } }), 422, 8270);
     expectProblem(await plan('PUT', `/Moedetilbud/${t.moedetilbudId}`, { body: { ...body, samtaleformer: [1] } }), 400, 8129);

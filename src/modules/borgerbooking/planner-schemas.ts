@@ -89,6 +89,7 @@ export const PlanMoedetidInput = Type.Object(
     samtaleformer: Type.Optional({ ...Samtaleformer, description: d('Samtaleformerne for denne mødetid (en delmængde af tilbuddets; standard: tilbuddets)', 'Samtaleformer') }),
     sagsbehandlerEksterntIder: Type.Optional(
       Type.Array(SagsbehandlerEksterntId, {
+        minItems: 1,
         maxItems: 100,
         uniqueItems: true,
         description: d('Sagsbehandlerne der kan bookes til denne mødetid, blandt tilbuddets (9003); standard: alle tilbuddets', 'CaseWorkerIDCollection'),
@@ -134,7 +135,11 @@ const MoedetilbudFelter = {
       examples: [120],
     }),
   ),
-  sagsbehandlere: Type.Array(PlanSagsbehandler, { maxItems: 100, description: d('Tilbuddets sagsbehandlere (eksterntId entydig)', 'SupervisorCollection') }),
+  sagsbehandlere: Type.Array(PlanSagsbehandler, {
+    minItems: 1,
+    maxItems: 100,
+    description: d('Tilbuddets sagsbehandlere (eksterntId entydig); mindst én, for et møde har altid en afholdende sagsbehandler', 'SupervisorCollection'),
+  }),
 };
 
 const MOEDETILBUD_EKSEMPEL = {
@@ -289,7 +294,7 @@ export const MoedetidOpdatering = Type.Object(
     maksimaltMoededeltagerantal: Type.Integer({ minimum: 1, maximum: 1000, description: d('Antal pladser; ikke under de bookede og reserverede', 'TotalNoOfSeats'), examples: [8] }),
     samtaleformer: Type.Optional({ ...Samtaleformer, description: d('Samtaleformerne for mødetiden (standard: tilbuddets)', 'Samtaleformer') }),
     sagsbehandlerEksterntIder: Type.Optional(
-      Type.Array(SagsbehandlerEksterntId, { maxItems: 100, uniqueItems: true, description: d('Sagsbehandlerne der kan bookes (standard: alle tilbuddets)', 'CaseWorkerIDCollection') }),
+      Type.Array(SagsbehandlerEksterntId, { minItems: 1, maxItems: 100, uniqueItems: true, description: d('Sagsbehandlerne der kan bookes (standard: alle tilbuddets)', 'CaseWorkerIDCollection') }),
     ),
   },
   {

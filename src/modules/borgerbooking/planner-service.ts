@@ -382,6 +382,10 @@ export class PlanlaegningService {
       // Caseworkers no longer on the offer leave it and its slots (cascade); existing bookings keep theirs.
       await tx.moedetilbudSagsbehandler.deleteMany({ where: { moedetilbudId: id, sagsbehandlerId: { notIn: [...ider.values()] } } });
       await tx.moedetilbudSagsbehandler.createMany({ data: [...ider.values()].map((sagsbehandlerId) => ({ moedetilbudId: id, sagsbehandlerId })), skipDuplicates: true });
+      // A slot left without caseworkers (all of its were removed) gets all of the offer's: a meeting always has one.
+      await tx.$executeRaw`INSERT INTO moedetid_sagsbehandler ("moedetidId", "moedetilbudId", "sagsbehandlerId")
+        SELECT m.id, m."moedetilbudId", ts."sagsbehandlerId" FROM moedetid m JOIN moedetilbud_sagsbehandler ts ON ts."moedetilbudId" = m."moedetilbudId"
+        WHERE m."moedetilbudId" = ${id}::uuid AND NOT EXISTS (SELECT 1 FROM moedetid_sagsbehandler x WHERE x."moedetidId" = m.id)`;
       // The slots follow the offer's rebooking and cancellation possibilities and keep only its samtaleformer.
       await tx.$executeRaw`UPDATE moedetid SET "ombookingMulig" = ${input.ombookingMulig}, "aflysningMulig" = ${input.aflysningMulig},
           samtaleformer = COALESCE(NULLIF(ARRAY(SELECT f FROM unnest(samtaleformer) f WHERE f = ANY(${input.samtaleformer}::smallint[])), '{}'), ${input.samtaleformer}::smallint[])
