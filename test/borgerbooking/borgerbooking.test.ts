@@ -167,6 +167,8 @@ describe('CreateBooking', () => {
     expectProblem(await b({ moedeStarttidspunkt: tid('09:30') }), 409, 4819); // no slot at that time
     expectProblem(await b({ sagsbehandlerEksterntId: `ukendt-${randomUUID()}` }), 404, 4822);
     expectProblem(await b({ sagsbehandlerEksterntId: (await tilbud()).sagsbehandlere[0].eksterntId }), 422, 9003);
+    const faelles = await tilbud({ moedeGruppeType: 2 }); // a group meeting: nobody chooses the caseworker
+    expectProblem(await b({ sagsbehandlerEksterntId: faelles.sagsbehandlere[0].eksterntId }, faelles.moedetilbudId), 422, 9003);
     const fristBorger = await borger();
     await opretFrist(fristBorger, { fristdato: '2026-12-01', sidsteAfholdelsesdato: '2026-12-02' });
     expectProblem(await b({}, t.moedetilbudId, fristBorger), 422, 8288);
@@ -226,7 +228,7 @@ describe('ReserverMoedetid', () => {
     expect(await testPrisma().moedetidHold.findUniqueOrThrow({ where: { id: h2.json().reservationId } })).toMatchObject({ status: 'Udloebet' });
   });
 
-  test('a new hold releases the previous one; the rules of CreateBooking apply (8108, 4405, 8273)', async () => {
+  test('a new hold releases the previous one, and so does a booking of another time; the rules of CreateBooking apply (8108, 4405, 8273)', async () => {
     const cpr = await borger();
     const t = await tilbud();
     await reserver(cpr, t.moedetilbudId, { moedeStarttidspunkt: tid('09:00'), samtaleformType: 1 });
@@ -236,7 +238,9 @@ describe('ReserverMoedetid', () => {
     expect(await seats(t.moedetidIder[2])).toBe(1);
     expectProblem(await reserver(cpr, randomUUID(), { moedeStarttidspunkt: tid('09:00'), samtaleformType: 1 }), 404, 8108);
     expectProblem(await reserver(await borger({ doed: '2026-01-01' }), t.moedetilbudId, { moedeStarttidspunkt: tid('09:00'), samtaleformType: 1 }), 422, 4405);
-    expect((await book(cpr, t.moedetilbudId, { moedeStarttidspunkt: tid('11:00'), samtaleformType: 1 })).statusCode).toBe(201);
+    // Booking another time releases the citizen's hold on 11:00.
+    expect((await book(cpr, t.moedetilbudId, { moedeStarttidspunkt: tid('09:00'), samtaleformType: 1 })).statusCode).toBe(201);
+    expect([await seats(t.moedetidIder[0]), await seats(t.moedetidIder[2])]).toEqual([1, 0]);
     expectProblem(await reserver(cpr, t.moedetilbudId, { moedeStarttidspunkt: tid('10:00'), samtaleformType: 1 }), 409, 8273);
   });
 
@@ -456,14 +460,18 @@ describe('GetStraksbookingMoedetider', () => {
   test('slots of immediate-booking offers of the deadline’s type up to its last day; 4770 without such a deadline or slots; 1010', async () => {
     const cpr = await borger();
     expectProblem(await call('GET', '/Straksbooking/Moedetider', cpr), 422, 4770);
-    await opretFrist(cpr, { samtaleType: 5, fristdato: '2026-12-02', sidsteAfholdelsesdato: '2026-12-03', straksbooking: true });
-    expectProblem(await call('GET', '/Straksbooking/Moedetider', cpr), 422, 4770);
-    const s = await opretMoedetilbud({ samtaleType: 5, straksbooking: true, moedetider: [{ start: tid('09:00') }, { start: tid('09:00', '2026-12-08') }] });
-    await opretMoedetilbud({ samtaleType: 5, moedetider: [{ start: tid('10:00') }] }); // not for immediate booking
+    await opretFrist(cpr, { samtaleType: 18, fristdato: '2026-12-02', sidsteAfholdelsesdato: '2026-12-03', straksbooking: true });
+    expectProblem(await call('GET', '/Straksbooking/Moedetider', cpr), 422, 4770); // no immediate-booking offer of the type
+    await testPrisma().bookingFrist.deleteMany({ where: { cpr } });
+    // samtaleType 4: no other test file makes immediate-booking offers of it (the test database is shared).
+    await opretFrist(cpr, { samtaleType: 4, fristdato: '2026-12-02', sidsteAfholdelsesdato: '2026-12-03', straksbooking: true });
+    const s = await opretMoedetilbud({ samtaleType: 4, straksbooking: true, moedetider: [{ start: tid('09:00') }, { start: tid('09:00', '2026-12-08') }] });
+    const ikke = await opretMoedetilbud({ samtaleType: 4, moedetider: [{ start: tid('10:00') }] }); // not for immediate booking
     const res = await call('GET', '/Straksbooking/Moedetider', cpr);
     expect(res.statusCode).toBe(200);
-    expect(res.json().straksbookingMoedetider).toEqual([
-      expect.objectContaining({ starttidspunkt: iso(tid('09:00')), moedetilbudId: s.moedetilbudId, samtaleType: 5, ombookingMulig: false, aflysningMulig: false }),
+    const mine = res.json().straksbookingMoedetider.filter((m: { moedetilbudId: string }) => [s.moedetilbudId, ikke.moedetilbudId].includes(m.moedetilbudId));
+    expect(mine).toEqual([
+      expect.objectContaining({ starttidspunkt: iso(tid('09:00')), moedetilbudId: s.moedetilbudId, samtaleType: 4, ombookingMulig: false, aflysningMulig: false }),
     ]);
     expectProblem(await call('GET', '/Straksbooking/Moedetider', randomCpr()), 404, 1010);
   });

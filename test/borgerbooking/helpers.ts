@@ -26,6 +26,8 @@ export interface MoedetidSpec {
 }
 
 export interface MoedetilbudSpec {
+  /** A fixed id (default: a fresh one). */
+  id?: string;
   kommunekode?: string;
   samtaleType?: number;
   moedeGruppeType?: number;
@@ -80,7 +82,7 @@ export async function opretSagsbehandler(s: SagsbehandlerSpec = {}, kommunekode 
 export async function opretMoedetilbud(spec: MoedetilbudSpec = {}): Promise<OprettetMoedetilbud> {
   const p = testPrisma();
   const kommunekode = spec.kommunekode ?? '101';
-  const moedetilbudId = randomUUID();
+  const moedetilbudId = spec.id ?? randomUUID();
   const gruppe = spec.moedeGruppeType ?? 1;
   const samtaleformer = spec.samtaleformer ?? [1, 2];
   const adresse = spec.adresse === undefined ? { vejnavn: 'Jobcentervej', husnummer: '1', postnummer: '1000', bynavn: 'København K' } : spec.adresse;
@@ -160,6 +162,8 @@ export async function opretFrist(
 export async function opretIndkaldelse(
   cpr: string,
   i: {
+    /** A fixed id (default: a fresh one). */
+    id?: string;
     start: Date | string;
     samtaleType?: number;
     sagsbehandlerId: number;
@@ -171,7 +175,7 @@ export async function opretIndkaldelse(
     borgerSkalAcceptere?: boolean;
   },
 ): Promise<string> {
-  const id = randomUUID();
+  const id = i.id ?? randomUUID();
   const start = asDate(i.start);
   const frist = new Date(start.getTime() - 3_600_000);
   const ombookingMulig = i.ombookingMulig ?? true;

@@ -21,8 +21,8 @@ export interface PlannerFuzzOp {
   org?: string;
   valid?: () => unknown;
   reset?: () => Promise<unknown>;
-  /** Ids a path parameter is aimed at now and then (by parameter name). */
-  ids?: () => Record<string, string[]>;
+  /** Path parameters that address the fixtures (fuzz.test.ts's validParams), sent now and then. */
+  params?: () => Record<string, string>;
   validQuery?: [string, string][];
 }
 
@@ -84,31 +84,31 @@ function tilbudBody() {
 
 export function plannerFuzzOps(fx: () => PlannerFuzzFixtures & { living: string }): Record<string, PlannerFuzzOp> {
   const aarhus = { role: 'jobcenter' as const, org: '751' };
-  const tilbud = () => ({ moedetilbudId: [fx().moedetilbudId] });
-  const slot = () => ({ moedetilbudId: [fx().moedetilbudId], moedetidId: [fx().moedetidId] });
+  const tilbud = () => ({ moedetilbudId: fx().moedetilbudId });
+  const slot = () => ({ moedetilbudId: fx().moedetilbudId, moedetidId: fx().moedetidId });
   const aktiv = () => testPrisma().moedetilbud.update({ where: { id: fx().moedetilbudId }, data: { aktiv: true } });
   return {
     CreateMoedetilbud: { ...aarhus, valid: () => ({ ...tilbudBody(), moedetider: [{ starttidspunkt: om(2), maksimaltMoededeltagerantal: 20 }] }) },
     GetMoedetilbudListe: { ...aarhus, validQuery: [['aktiv', 'true'], ['antal', '3']] },
-    GetMoedetilbud: { ...aarhus, ids: tilbud },
-    UpdateMoedetilbud: { ...aarhus, ids: tilbud, reset: aktiv, valid: () => ({ ...tilbudBody(), samtaleType: 1, moedeGruppeType: 1 }) },
-    DeaktiverMoedetilbud: { ...aarhus, ids: tilbud },
+    GetMoedetilbud: { ...aarhus, params: tilbud },
+    UpdateMoedetilbud: { ...aarhus, params: tilbud, reset: aktiv, valid: () => ({ ...tilbudBody(), samtaleType: 1, moedeGruppeType: 1 }) },
+    DeaktiverMoedetilbud: { ...aarhus, params: tilbud },
     CreateMoedetider: {
       ...aarhus,
-      ids: tilbud,
+      params: tilbud,
       reset: aktiv,
       // A start no other draw has used (minutes within 50 days; the offer's range is 60 days).
       valid: () => ({ moedetider: [{ starttidspunkt: om(1, Math.floor(Math.random() * 50 * 1440)), maksimaltMoededeltagerantal: 3 }] }),
     },
-    UpdateMoedetid: { ...aarhus, ids: slot, valid: () => ({ maksimaltMoededeltagerantal: 40 }) },
-    DeaktiverMoedetid: { ...aarhus, ids: slot },
-    GetBookingerPaaMoedetilbud: { ...aarhus, ids: tilbud },
-    GetBookingerPaaMoedetid: { ...aarhus, ids: slot },
+    UpdateMoedetid: { ...aarhus, params: slot, valid: () => ({ maksimaltMoededeltagerantal: 40 }) },
+    DeaktiverMoedetid: { ...aarhus, params: slot },
+    GetBookingerPaaMoedetilbud: { ...aarhus, params: tilbud },
+    GetBookingerPaaMoedetid: { ...aarhus, params: slot },
     GetFrister: { ...aarhus },
-    SetFrist: { ...aarhus, ids: () => ({ samtaleType: ['3', '4'] }), valid: () => ({ friststatusType: 1, fristdato: dag(5), sidsteAfholdelsesdato: dag(15) }) },
+    SetFrist: { ...aarhus, params: () => ({ samtaleType: '3' }), valid: () => ({ friststatusType: 1, fristdato: dag(5), sidsteAfholdelsesdato: dag(15) }) },
     DeleteFrist: {
       ...aarhus,
-      ids: () => ({ samtaleType: ['3'] }),
+      params: () => ({ samtaleType: '3' }),
       reset: () =>
         testPrisma().bookingFrist.upsert({
           where: { cpr_samtaleType: { cpr: fx().living, samtaleType: 3 } },
@@ -137,7 +137,7 @@ export function plannerFuzzOps(fx: () => PlannerFuzzFixtures & { living: string 
     },
     AnnullerIndkaldelse: {
       ...aarhus,
-      ids: () => ({ indkaldelseId: [fx().indkaldelseId] }),
+      params: () => ({ indkaldelseId: fx().indkaldelseId }),
       reset: () => testPrisma().indkaldelse.update({ where: { id: fx().indkaldelseId }, data: { status: 'Aktiv', aflystTidspunkt: null } }),
     },
     GetFejlmeldinger: { role: 'system', validQuery: [['fejlOphav', '32']] },

@@ -431,7 +431,7 @@ describe('summons (CreateIndkaldelse, AnnullerIndkaldelse)', () => {
     expect(ok.statusCode).toBe(201);
   });
 
-  it('CreateIndkaldelse: unknown citizen 1010, dead 4405, an active meeting of the type already: 8273 (Jobsamtale), 9220 (others)', async () => {
+  it('CreateIndkaldelse: unknown citizen 1010, dead 4405, an active meeting of the type already: 9220 (Opfølgningssamtale), 8273 (the other types)', async () => {
     expectProblem(await plan('POST', '/Indkaldelser', { cpr: '0101013999', body: indkaldelse() }), 404, 1010);
     const doed = await createCitizen({ doedsdato: '2029-01-01' });
     expectProblem(await plan('POST', '/Indkaldelser', { cpr: doed.cpr, body: indkaldelse() }), 422, 4405);
@@ -440,6 +440,8 @@ describe('summons (CreateIndkaldelse, AnnullerIndkaldelse)', () => {
     expectProblem(await plan('POST', '/Indkaldelser', { cpr, body: indkaldelse({ samtaleType: 1 }) }), 409, 8273);
     expect((await plan('POST', '/Indkaldelser', { cpr, body: indkaldelse({ samtaleType: 2 }) })).statusCode).toBe(201);
     expectProblem(await plan('POST', '/Indkaldelser', { cpr, body: indkaldelse({ samtaleType: 2 }) }), 409, 9220);
+    expect((await plan('POST', '/Indkaldelser', { cpr, body: indkaldelse({ samtaleType: 4 }) })).statusCode).toBe(201);
+    expectProblem(await plan('POST', '/Indkaldelser', { cpr, body: indkaldelse({ samtaleType: 4 }) }), 409, 8273);
   });
 
   it("CreateIndkaldelse on an offer: takes a seat; full or no slot 4819; outside the range 8109; another type 4709; another's or inactive offer 8108", async () => {

@@ -32,6 +32,7 @@ import { systemClock, today as copenhagenToday } from '../../src/domain/clock';
 import { CvInput } from '../../src/modules/cv/schemas';
 import { CvService } from '../../src/modules/cv/service';
 import { plannerFuzzOps, plannerFuzzSetup, type PlannerFuzzFixtures } from '../borgerbooking/planner-fuzz';
+import { opretFrist, opretIndkaldelse, opretMoedetilbud } from '../borgerbooking/helpers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -378,10 +379,10 @@ interface AreaOp {
   reset?: (fx: Fixtures) => Promise<unknown>;
   /** A query that succeeds for the fixtures, sent now and then. */
   validQuery?: [string, string][];
+  /** Path parameters that address the fixtures' resources, sent now and then. */
+  validParams?: Record<string, string>;
   /** Fewer draws for the expensive operations (PDF rendering, whole CVs, scrypt): draws at the default of 60. */
   runs?: number;
-  /** Ids a path parameter is aimed at now and then, by parameter name (entities the fixtures created). */
-  ids?: (fx: Fixtures) => Record<string, string[]>;
 }
 
 /** The planning API's fixtures (test/borgerbooking/planner-fuzz.ts): an Aarhus offer with slots, a summons. */
@@ -389,9 +390,32 @@ let plannerFx: PlannerFuzzFixtures;
 const PLANNER_OPS: Record<string, AreaOp> = Object.fromEntries(
   Object.entries(plannerFuzzOps(() => ({ ...plannerFx, living: fx.living }))).map(([id, o]) => [
     id,
-    { role: o.role, org: o.org, valid: o.valid && (() => o.valid!()), reset: o.reset && (() => o.reset!()), ids: o.ids && (() => o.ids!()), validQuery: o.validQuery },
+    {
+      role: o.role,
+      org: o.org,
+      valid: o.valid && (() => o.valid!()),
+      reset: o.reset && (() => o.reset!()),
+      validQuery: o.validQuery,
+      // The fixtures' ids exist once beforeAll has run; the draws read them after that.
+      get validParams() {
+        return o.params?.();
+      },
+    },
   ]),
 );
+/** Borgerbooking's fixture ids and times (ensureBorgerbooking below). */
+const BB_DAY = Date.parse(`${new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)}T09:00:00.000Z`);
+const BB = {
+  job: randomUUID(),
+  info: randomUUID(),
+  straks: randomUUID(),
+  indkaldelse: randomUUID(),
+  start: (h: number) => new Date(BB_DAY + h * 3_600_000).toISOString(),
+  interval: [
+    ['startMoedetidsinterval', new Date(BB_DAY - 86_400_000).toISOString()],
+    ['slutMoedetidsinterval', new Date(BB_DAY + 2 * 86_400_000).toISOString()],
+  ] as [string, string][],
+};
 const AREA_OPS: Record<string, AreaOp> = {
   // --- Kodeliste, Joboensker, JobnetKonto
   ReplaceJoboensker: { valid: (fx) => ({ joboensker: [{ conceptUriDa: fx.koder.stilling, harUddannelse: true, aarSidstBrugt: 2020, maanederMedErfaring: 12 }] }) },
@@ -438,7 +462,57 @@ const AREA_OPS: Record<string, AreaOp> = {
   GetCVOnStatusAsPdf: { setup: (fx) => ensureCvWithVersion(fx.living), validQuery: [['cvStatus', '3']], runs: 25 },
   // --- Borgerbooking, the planning API
   ...PLANNER_OPS,
+  // --- Borgerbooking: offers with slots three days ahead, a summons of the living citizen (BB below); every write resets them.
+  GetBorgerstatus: { setup: (fx) => ensureBorgerbooking(fx) },
+  GetSelvbookingMoedetilbud: { setup: (fx) => ensureBorgerbooking(fx) },
+  GetSelvbookingMoedetider: { setup: (fx) => ensureBorgerbooking(fx), validParams: { moedetilbudId: BB.job }, validQuery: BB.interval },
+  ReserverMoedetid: { validParams: { moedetilbudId: BB.job }, valid: () => ({ moedeStarttidspunkt: BB.start(0), samtaleformType: 1 }), reset: (fx) => resetBorgerbooking(fx) },
+  CreateBooking: { validParams: { moedetilbudId: BB.job }, valid: () => ({ moedeStarttidspunkt: BB.start(0), samtaleformType: 1 }), reset: (fx) => resetBorgerbooking(fx) },
+  GetIndkaldelser: { setup: (fx) => resetBorgerbooking(fx) },
+  CreateOmbooking: { validParams: { indkaldelseId: BB.indkaldelse }, valid: () => ({ moedeStarttidspunkt: BB.start(3) }), reset: (fx) => resetBorgerbooking(fx) },
+  DeleteBooking: { validParams: { indkaldelseId: BB.indkaldelse }, reset: (fx) => resetBorgerbooking(fx) },
+  SaveIndkaldelsesaccept: { validParams: { indkaldelseId: BB.indkaldelse }, reset: (fx) => resetBorgerbooking(fx) },
+  GetOmbookingSagsbehandlere: { validParams: { indkaldelseId: BB.indkaldelse }, setup: (fx) => resetBorgerbooking(fx) },
+  GetOmbookingMoedetider: { validParams: { indkaldelseId: BB.indkaldelse }, validQuery: BB.interval, setup: (fx) => resetBorgerbooking(fx) },
+  GetStraksbookingMoedetider: { setup: (fx) => ensureBorgerbooking(fx) },
+  CreateFejlmelding: { valid: () => ({ moedetilbudId: BB.job, fejlkode: 1001, fejlOphav: 32, fejlTidspunkt: new Date().toISOString() }), setup: (fx) => ensureBorgerbooking(fx) },
+  TilmeldOgBook: {
+    valid: (fx) => ({ ...tilmeldingBody(fx), moedetilbudId: BB.job, moedeStarttidspunkt: BB.start(1), samtaleformType: 1 }),
+    reset: async (fx) => {
+      await unenroll(fx.living);
+      await resetBorgerbooking(fx);
+    },
+  },
 };
+
+/**
+ * Borgerbooking's fixtures (fixed ids): a Jobsamtale offer (slots at +0 h and +1 h of a day three days
+ * ahead, 1000 seats), an Informationsmoede offer (+2 h, +3 h) with a summons of the living citizen at +5 h,
+ * an immediate-booking offer (samtaleType 5) and the living citizen's deadline that requires it.
+ */
+let bbCreated: Promise<void> | undefined;
+function ensureBorgerbooking(fx: Fixtures): Promise<void> {
+  bbCreated ??= (async () => {
+    await opretMoedetilbud({ id: BB.job, samtaleType: 1, moedetider: [0, 1].map((h) => ({ start: BB.start(h), pladser: 1000 })) });
+    await opretMoedetilbud({ id: BB.info, samtaleType: 3, moedetider: [2, 3].map((h) => ({ start: BB.start(h), pladser: 1000 })) });
+    await opretMoedetilbud({ id: BB.straks, samtaleType: 5, straksbooking: true, moedetider: [{ start: BB.start(4), pladser: 1000 }] });
+    await opretFrist(fx.living, { samtaleType: 5, fristdato: fx.today, sidsteAfholdelsesdato: new Date(BB_DAY + 5 * 86_400_000).toISOString().slice(0, 10), straksbooking: true });
+  })();
+  return bbCreated;
+}
+/** No holds or meetings of the living citizen but the summons; the seat counters recounted. */
+async function resetBorgerbooking(fx: Fixtures): Promise<void> {
+  await ensureBorgerbooking(fx);
+  const p = testPrisma();
+  await p.$executeRaw`DELETE FROM moedetid_hold WHERE cpr = ${fx.living}`;
+  await p.$executeRaw`DELETE FROM indkaldelse WHERE cpr = ${fx.living}`;
+  await p.$executeRaw`UPDATE moedetid m SET "optagnePladser" =
+      (SELECT count(*) FROM indkaldelse i WHERE i."moedetidId" = m.id AND i.status IN ('Aktiv', 'Afholdt'))
+      + (SELECT count(*) FROM moedetid_hold h WHERE h."moedetidId" = m.id AND h.status = 'Aktiv')
+    WHERE m."moedetilbudId" IN (${BB.job}::uuid, ${BB.info}::uuid, ${BB.straks}::uuid)`;
+  const info = await p.moedetilbudSagsbehandler.findFirstOrThrow({ where: { moedetilbudId: BB.info } });
+  await opretIndkaldelse(fx.living, { id: BB.indkaldelse, start: BB.start(5), samtaleType: 3, sagsbehandlerId: info.sagsbehandlerId, moedetilbudId: BB.info });
+}
 
 /** The operation's valid body for the fixtures: its AREA_OPS entry, else the request schema's first example. */
 function validBody(op: Operation): (() => Json) | undefined {
@@ -590,13 +664,6 @@ function paramArb(schema: Json, fx: Fixtures): fc.Arbitrary<string> {
     .filter((s) => !['', '.', '..'].includes(s));
 }
 
-/** A path parameter: now and then one of the operation's own ids (AreaOp.ids), else paramArb's. */
-function pathParamArb(op: Operation, p: { name: string; schema: Json }, fx: Fixtures): fc.Arbitrary<string> {
-  const own = AREA_OPS[op.id]?.ids?.(fx)[p.name];
-  if (!own?.length) return paramArb(p.schema, fx);
-  return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...own) }, { weight: 2, arbitrary: paramArb(p.schema, fx) });
-}
-
 function send(app: FastifyInstance, op: Operation, fx: Fixtures, req: Request, requestId: string): Promise<LightMyRequestResponse> {
   let url = op.path;
   for (const [name, value] of Object.entries(req.params)) url = url.replace(`{${name}}`, encodeURIComponent(value));
@@ -730,7 +797,12 @@ describe(`fuzzing every /v1 operation from openapi/openapi.json (seed ${SEED}, $
           { weight: 1, arbitrary: junkString.map((a) => a.replace(/[^\x20-\x7e]/g, '')) },
         ),
         actor: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.nat({ max: OTHER_ACTORS.length - 1 }) }),
-        params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, pathParamArb(op, p, fx)]))),
+        params: AREA_OPS[op.id]?.validParams
+          ? fc.oneof(
+              { weight: 2, arbitrary: fc.constant(AREA_OPS[op.id]!.validParams!) },
+              { weight: 1, arbitrary: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramArb(p.schema, fx)]))) },
+            )
+          : fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramArb(p.schema, fx)]))),
         query: op.queryParams.length
           ? fc.oneof(
               { weight: AREA_OPS[op.id]?.validQuery ? 2 : 0, arbitrary: fc.constant<[string, string][]>(AREA_OPS[op.id]?.validQuery ?? []) },

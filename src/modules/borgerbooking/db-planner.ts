@@ -292,7 +292,10 @@ export class DatabasePlanner implements Planlaegningssystem {
         if (foerst) await foerst((text, values) => client.query(text, values));
         const slotId = await this.moedetidId(q, t.id, b.starttidspunkt);
         if (!slotId) throw new RuleViolation(b.optagetKode, { felt: '/moedeStarttidspunkt' });
-        const slot = (await this.laas(q, [slotId])).get(slotId);
+        // The citizen's hold for a new booking on another slot is released by this booking: its slot is locked too (id order).
+        const andre = (await q(Prisma.sql`SELECT id, "moedetidId" FROM moedetid_hold
+          WHERE cpr = ${b.cpr} AND status = 'Aktiv' AND "indkaldelseId" IS NULL AND "moedetidId" <> ${slotId}::uuid`)) as { id: string; moedetidId: string }[];
+        const slot = (await this.laas(q, [slotId, ...andre.map((h) => h.moedetidId)])).get(slotId);
         const sagsbehandlerId = this.vaelg(slot, b);
         await this.frigivUdloebne(q, slotId, b.now);
         const holdt = await this.bekraeftHold(q, b.cpr, slotId, b.reservationId, null, b.now);
@@ -300,6 +303,10 @@ export class DatabasePlanner implements Planlaegningssystem {
           // A named hold that is gone (expired, confirmed, released, another slot) is 4819.
           if (b.reservationId) throw new RuleViolation(4819, { felt: '/reservationId', detail: 'The hold has expired or is not valid for this time' });
           if (!(await this.tagPlads(q, slotId))) throw new RuleViolation(b.optagetKode, { felt: '/moedeStarttidspunkt' });
+        }
+        for (const h of andre) {
+          const frigivet = await q(Prisma.sql`UPDATE moedetid_hold SET status = 'Frigivet' WHERE id = ${h.id}::uuid AND status = 'Aktiv' RETURNING id`);
+          if (frigivet.length === 1) await this.frigivPlads(q, h.moedetidId);
         }
         // The citizen's earlier meetings of this type that have started are held now (they keep their seat).
         await q(Prisma.sql`UPDATE indkaldelse SET status = 'Afholdt', opdateret = ${b.now}::timestamptz

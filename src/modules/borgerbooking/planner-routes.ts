@@ -377,7 +377,7 @@ export default async function borgerbookingPlanlaegningRoutes(fastify: FastifyIn
           'aflysningsfrist mangler 8128, personligt fremmøde uden adresse 8129, hverken slut eller varighed 8130, borgeren skal ringe uden telefonnummer 8131, ' +
           'ombookingsfrist før i dag 8132, aflysningsfrist før i dag 8133, ombookingsfrist efter start 8134, varighed over et døgn 8135, aflysningsfrist efter start 8136, ' +
           'ombooking for samtaletype 17/18 8270, ukendt samtaletype 4709, mødegruppetype 4805, samtaleform 4708. ' +
-          'Borgeren: ukendt 1010, død 4405; har allerede et aktivt møde af samme samtaletype: 8273 (Jobsamtale) eller 9220 (andre typer). ' +
+          'Borgeren: ukendt 1010, død 4405; har allerede et aktivt møde af samme samtaletype: 9220 (Opfølgningssamtale) eller 8273 (andre typer), som på borgerens side. ' +
           'En sagsbehandler (eksterntId) fra en anden kommune: 9003. En systemintegration angiver kommunekode eller moedetilbudId (ellers 1014). ' +
           HVEM,
         tags,

@@ -22,7 +22,6 @@ import { readBorgerStatus, requireKnown, requireLiving } from '../../services/bo
 import {
   FAELLES,
   FRISTSTATUS_KODER,
-  JOBSAMTALE,
   MOEDEGRUPPETYPE_KODER,
   ORGANISATIONSTYPE_JOBCENTER,
   PERSONLIGT_FREMMOEDE,
@@ -30,6 +29,7 @@ import {
   SAMTALETYPE_KODER,
   UDEN_OMBOOKING,
 } from './koder';
+import { alleredeBooket } from './db-planner';
 import { indkaldelsesRegler, moedetidRegler, moedetilbudRegler } from './planner-regler';
 import type {
   FejlmeldingQueryT,
@@ -593,8 +593,8 @@ export class PlanlaegningService {
    * answered together (4783, 4792, 8126-8136, 8270, code lists). With `moedetilbudId` the summons is on
    * the caller's offer (8108) of the same interview type (4709): at `moedeStarttidspunkt` there must be an
    * active slot of the offer with a free seat, which the summons takes under the slot's lock (4819); the
-   * citizen can later rebook within the offer. At most one active meeting per interview type: 8273
-   * (Jobsamtale), 9220 (other types).
+   * citizen can later rebook within the offer. At most one active meeting per interview type: 9220
+   * (Opfoelgningssamtale), 8273 (every other type), as on the citizen side.
    */
   async opretIndkaldelse(p: Principal, cpr: string, input: IndkaldelseInput): Promise<{ indkaldelseId: string; moedetidId?: string }> {
     const now = this.clock.now();
@@ -710,10 +710,8 @@ export class PlanlaegningService {
       }, TX);
     } catch (err) {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-        throw new RuleViolation(input.samtaleType === JOBSAMTALE ? 8273 : 9220, {
-          felt: '/samtaleType',
-          detail: 'The citizen already has an active meeting of this interview type',
-        });
+        // As on the citizen side: 9220 for an Opfoelgningssamtale, 8273 for every other type.
+        throw alleredeBooket(input.samtaleType);
       }
       throw err;
     }

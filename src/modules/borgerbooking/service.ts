@@ -212,6 +212,7 @@ export class BorgerbookingService {
     const s = await kaldPlanner(() => this.planner.sagsbehandler(eksterntId));
     if (!s) throw new RuleViolation(4822, { felt });
     if (!tilbud.sagsbehandlere.some((t) => t.id === s.id)) throw new RuleViolation(9003, { felt });
+    if (!tilbud.borgerKanVaelgeSagsbehandler) throw new RuleViolation(9003, { felt, detail: 'The citizen cannot choose the caseworker for this interview option' });
     return s.id;
   }
 
