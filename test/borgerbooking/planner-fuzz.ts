@@ -13,6 +13,7 @@ export interface PlannerFuzzFixtures {
   moedetidId: string;
   /** A summons (type 5) of the living citizen by the Aarhus job centre, for AnnullerIndkaldelse. */
   indkaldelseId: string;
+  sagsbehandlerId: number;
 }
 
 /** What fuzz.test.ts's AreaOp needs from here (kept structural, so the two files do not import each other's types). */
@@ -38,29 +39,36 @@ export async function plannerFuzzSetup(living: string): Promise<PlannerFuzzFixtu
     sidsteMoedetid: om(60),
     moedetider: [{ start: om(10), pladser: 50 }, { start: om(11), pladser: 50 }],
   });
-  const indkaldelseId = randomUUID();
-  await testPrisma().indkaldelse.create({
-    data: {
-      id: indkaldelseId,
-      cpr: living,
-      oprindelse: 'Indkaldt',
-      selvbooket: false,
-      organisationKode: 751,
-      organisationType: 1,
-      borgerSkalAcceptere: true,
-      ombookingMulig: false,
-      aflysningMulig: false,
-      obligatoriskFremmoede: true,
-      starttidspunkt: new Date(om(12)),
-      sluttidspunkt: new Date(om(12, 30)),
-      samtaleType: 5,
-      moedeGruppeType: 1,
-      samtaleform: 2,
-      moedetitel: 'Virksomhedsrettet samtale',
-      sagsbehandlerId: t.sagsbehandlere[0].id,
-    },
-  });
-  return { moedetilbudId: t.moedetilbudId, moedetidId: t.moedetidIder[0], indkaldelseId };
+  const fixtures = { moedetilbudId: t.moedetilbudId, moedetidId: t.moedetidIder[0], indkaldelseId: randomUUID(), sagsbehandlerId: t.sagsbehandlere[0].id };
+  await ensureIndkaldelse({ ...fixtures, living });
+  return fixtures;
+}
+
+/**
+ * The type-5 summons of the living citizen, active; created again if another area's reset removed it
+ * (Borgerbooking's citizen fixtures delete the living citizen's meetings).
+ */
+function ensureIndkaldelse(fx: PlannerFuzzFixtures & { living: string }) {
+  const data = {
+    cpr: fx.living,
+    oprindelse: 'Indkaldt',
+    selvbooket: false,
+    organisationKode: 751,
+    organisationType: 1,
+    borgerSkalAcceptere: true,
+    ombookingMulig: false,
+    aflysningMulig: false,
+    obligatoriskFremmoede: true,
+    starttidspunkt: new Date(om(12)),
+    sluttidspunkt: new Date(om(12, 30)),
+    samtaleType: 5,
+    moedeGruppeType: 1,
+    samtaleform: 2,
+    moedetitel: 'Virksomhedsrettet samtale',
+    sagsbehandlerId: fx.sagsbehandlerId,
+  };
+  return testPrisma().indkaldelse.upsert({ where: { id: fx.indkaldelseId }, create: { id: fx.indkaldelseId, ...data }, update: { status: 'Aktiv', aflystTidspunkt: null } });
+
 }
 
 function tilbudBody() {
@@ -138,7 +146,7 @@ export function plannerFuzzOps(fx: () => PlannerFuzzFixtures & { living: string 
     AnnullerIndkaldelse: {
       ...aarhus,
       params: () => ({ indkaldelseId: fx().indkaldelseId }),
-      reset: () => testPrisma().indkaldelse.update({ where: { id: fx().indkaldelseId }, data: { status: 'Aktiv', aflystTidspunkt: null } }),
+      reset: () => ensureIndkaldelse(fx()),
     },
     GetFejlmeldinger: { role: 'system', validQuery: [['fejlOphav', '32']] },
   };
