@@ -289,6 +289,27 @@ describe('slots (CreateMoedetider, UpdateMoedetid, DeaktiverMoedetid)', () => {
     expectProblem(await plan('POST', `/Moedetilbud/${randomUUID()}/Moedetider/${t.moedetider[1].moedetidId}/action/deaktiver`), 404, 8108);
   });
 
+  it('UpdateMoedetid while 50 citizens book the slot: the seats are never below the bookings (9942 or a full slot, 4819)', async () => {
+    const t = await opret({ moedetider: [{ starttidspunkt: om(7), maksimaltMoededeltagerantal: 30 }] });
+    const slot = t.moedetider[0];
+    const citizens = await Promise.all(Array.from({ length: 50 }, () => createCitizen()));
+    const bookinger = citizens.map(({ cpr }) =>
+      callV1(app, 'POST', `/v1/Borgerbooking/Moedetilbud/${t.moedetilbudId}/Booking`, cpr, { body: { moedeStarttidspunkt: slot.starttidspunkt, samtaleformType: 1 } }),
+    );
+    const opdateringer = Array.from({ length: 5 }, () => plan('PUT', `/Moedetilbud/${t.moedetilbudId}/Moedetider/${slot.moedetidId}`, { body: { maksimaltMoededeltagerantal: 20 } }));
+    const [b, o] = await Promise.all([Promise.all(bookinger), Promise.all(opdateringer)]);
+    const booked = b.filter((r) => r.statusCode === 201).length;
+    expect(b.every((r) => r.statusCode === 201 || (r.statusCode === 409 && r.json().fejl[0].fejlkode === 4819))).toBe(true);
+    expect(o.every((r) => r.statusCode === 200 || (r.statusCode === 409 && r.json().fejl[0].fejlkode === 9942))).toBe(true);
+    const row = await testPrisma().moedetid.findUniqueOrThrow({ where: { id: slot.moedetidId } });
+    const aktive = await testPrisma().indkaldelse.count({ where: { moedetidId: slot.moedetidId, status: 'Aktiv' } });
+    expect({ aktive, optagne: row.optagnePladser }).toEqual({ aktive: booked, optagne: booked });
+    expect(row.optagnePladser).toBeLessThanOrEqual(row.pladser);
+    // Seats were lowered to 20 only if no more than 20 were taken then, and no booking got past them afterwards.
+    if (o.some((r) => r.statusCode === 200)) expect({ pladser: row.pladser, booked: booked <= 20 }).toEqual({ pladser: 20, booked: true });
+    else expect({ pladser: row.pladser, booked }).toEqual({ pladser: 30, booked: 30 });
+  });
+
   it('20 summons at once on a slot with 5 seats: exactly 5 get a seat, the others 4819', async () => {
     const t = await opret({ moedetider: [{ starttidspunkt: om(6), maksimaltMoededeltagerantal: 5 }] });
     const citizens = await Promise.all(Array.from({ length: 20 }, () => createCitizen()));
