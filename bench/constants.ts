@@ -61,6 +61,8 @@ export interface LoadJob {
   seconds: number;
   /** Fixed total request rate (req/s); unset means as fast as the server answers. */
   overallRate?: number;
+  /** One body per citizen (same index as `citizens`), instead of `body` (CreateBooking: each citizen its own slot). */
+  bodies?: string[];
 }
 
 export interface LoadResult {

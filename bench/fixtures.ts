@@ -159,3 +159,107 @@ export async function resetCvWriters(pool: Pool, writers: string[]): Promise<voi
   await pool.query('TRUNCATE cv_haendelse, cv_adgangslog');
   await pool.query('VACUUM (ANALYZE) cv, cv_version, cv_haendelse');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Borgerbooking (GetSelvbookingMoedetider, CreateBooking and the contention case)
+
+/** The offer the read and write scenarios use: Aarhus, Jobsamtale, individual, in person or by phone, open range. */
+export const BENCH_TILBUD = 'b0000000-0000-4000-8000-000000000001';
+/** The contention offer: one slot with BENCH_KAMP_PLADSER seats. */
+export const BENCH_KAMP_TILBUD = 'b0000000-0000-4000-8000-000000000002';
+export const BENCH_KAMP_PLADSER = 10;
+/** Slots of the write scenario and seats per slot: room for every booker once per run. */
+export const BENCH_BOOKING_SLOTS = 600;
+/** Read slots: this many per day over BENCH_LAES_DAGE days from tomorrow, 30 minutes apart from 08:00 UTC. */
+const BENCH_LAES_PR_DAG = 4;
+export const BENCH_LAES_DAGE = 10;
+
+const benchDag = (days: number) => {
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  return new Date(d.getTime() + days * 86_400_000);
+};
+
+/** GetSelvbookingMoedetider's query: from tomorrow 00:00 UTC, BENCH_LAES_DAGE days. */
+export function bookingLaesPath(): string {
+  const fra = benchDag(1).toISOString();
+  const til = benchDag(1 + BENCH_LAES_DAGE).toISOString();
+  return `/v1/Borgerbooking/Moedetilbud/${BENCH_TILBUD}/Moedetider?startMoedetidsinterval=${encodeURIComponent(fra)}&slutMoedetidsinterval=${encodeURIComponent(til)}`;
+}
+
+/** The write slots start after the read interval: day BENCH_LAES_DAGE + 2 on, 5 minutes apart. */
+function bookingSlotStart(j: number): Date {
+  return new Date(benchDag(BENCH_LAES_DAGE + 2).getTime() + 7 * 3_600_000 + j * 5 * 60_000);
+}
+
+/** The contention slot: the day after the write slots, 09:00 UTC. */
+export function kampStart(): Date {
+  return new Date(benchDag(BENCH_LAES_DAGE + 4).getTime() + 9 * 3_600_000);
+}
+
+/** CreateBooking's body for booker i: slot i mod BENCH_BOOKING_SLOTS, in person, no caseworker named. */
+export function bookingBody(i: number): string {
+  return JSON.stringify({ moedeStarttidspunkt: bookingSlotStart(i % BENCH_BOOKING_SLOTS).toISOString(), samtaleformType: 1 });
+}
+
+export const KAMP_BODY = () => JSON.stringify({ moedeStarttidspunkt: kampStart().toISOString(), samtaleformType: 1 });
+
+/**
+ * The Borgerbooking data: a caseworker, the two offers, the read slots (1 seat), the write slots
+ * (seats for `bookers` citizens, each booking once) and the contention slot. Citizens need nothing
+ * of their own (no deadline, no meeting).
+ */
+export async function seedBooking(pool: Pool, bookers: number): Promise<void> {
+  const { rows } = await pool.query(
+    `INSERT INTO booking_sagsbehandler ("eksterntId", fornavne, efternavn, telefonnummer, kommunekode)
+     VALUES ('BENCH-RID-1', 'Bench', 'Sagsbehandler', '+4587130000', '751') RETURNING id`,
+  );
+  const sagsbehandlerId = rows[0].id as number;
+  for (const id of [BENCH_TILBUD, BENCH_KAMP_TILBUD]) {
+    await pool.query(
+      `INSERT INTO moedetilbud (id, kommunekode, "samtaleType", "moedeGruppeType", samtaleformer, vejnavn, husnummer, postnummer, bynavn, "moedeVarighed",
+         "selvbookingTilladt", "borgerKanVaelgeSagsbehandler", straksbooking, moedetitel, moedebeskrivelse, "obligatoriskFremmoede",
+         "ombookingFristMinutter", "aflysningFristMinutter", aktiv)
+       VALUES ($1, '751', 1, 1, '{1,2}', 'Værkmestergade', '2', '8000', 'Aarhus C', 30, true, true, false, 'Jobsamtale', 'Bench', true, 60, 60, true)`,
+      [id],
+    );
+    await pool.query(`INSERT INTO moedetilbud_sagsbehandler ("moedetilbudId", "sagsbehandlerId") VALUES ($1, $2)`, [id, sagsbehandlerId]);
+  }
+  const laes = Array.from({ length: BENCH_LAES_DAGE * BENCH_LAES_PR_DAG }, (_, k) =>
+    new Date(benchDag(1 + Math.floor(k / BENCH_LAES_PR_DAG)).getTime() + 8 * 3_600_000 + (k % BENCH_LAES_PR_DAG) * 30 * 60_000),
+  );
+  const skriv = Array.from({ length: BENCH_BOOKING_SLOTS }, (_, j) => bookingSlotStart(j));
+  const pladser = Math.ceil(bookers / BENCH_BOOKING_SLOTS) + 1;
+  const slots = [
+    ...laes.map((start) => ({ tilbud: BENCH_TILBUD, start, pladser: 1 })),
+    ...skriv.map((start) => ({ tilbud: BENCH_TILBUD, start, pladser })),
+    { tilbud: BENCH_KAMP_TILBUD, start: kampStart(), pladser: BENCH_KAMP_PLADSER },
+  ];
+  await pool.query(
+    `WITH m AS (
+       INSERT INTO moedetid (id, "moedetilbudId", starttidspunkt, pladser, "optagnePladser", samtaleformer, "ombookingMulig", "aflysningMulig", aktiv)
+       SELECT gen_random_uuid(), t, s, p, 0, '{1,2}', true, true, true FROM unnest($1::uuid[], $2::timestamptz[], $3::int[]) AS x(t, s, p)
+       RETURNING id, "moedetilbudId")
+     INSERT INTO moedetid_sagsbehandler ("moedetidId", "moedetilbudId", "sagsbehandlerId") SELECT id, "moedetilbudId", $4 FROM m`,
+    [slots.map((s) => s.tilbud), slots.map((s) => s.start), slots.map((s) => s.pladser), sagsbehandlerId],
+  );
+  await pool.query('ANALYZE booking_sagsbehandler, moedetilbud, moedetilbud_sagsbehandler, moedetid, moedetid_sagsbehandler');
+}
+
+/** Every booking on an offer cancelled away (deleted) and its seats freed, so each run books from the same state. */
+export async function resetBookinger(pool: Pool, moedetilbudId: string): Promise<void> {
+  await pool.query(`DELETE FROM indkaldelse WHERE "moedetilbudId" = $1`, [moedetilbudId]);
+  await pool.query(`DELETE FROM moedetid_hold h USING moedetid m WHERE h."moedetidId" = m.id AND m."moedetilbudId" = $1`, [moedetilbudId]);
+  await pool.query(`UPDATE moedetid SET "optagnePladser" = 0 WHERE "moedetilbudId" = $1`, [moedetilbudId]);
+  await pool.query('VACUUM (ANALYZE) indkaldelse, moedetid, moedetid_hold');
+}
+
+/** The contention slot: how many seats are taken and how many active meetings it has. */
+export async function kampTilstand(pool: Pool): Promise<{ optagnePladser: number; moeder: number }> {
+  const { rows } = await pool.query(
+    `SELECT m."optagnePladser" AS "optagnePladser", (SELECT count(*)::int FROM indkaldelse i WHERE i."moedetidId" = m.id AND i.status = 'Aktiv') AS moeder
+     FROM moedetid m WHERE m."moedetilbudId" = $1`,
+    [BENCH_KAMP_TILBUD],
+  );
+  return rows[0];
+}

@@ -21,12 +21,13 @@ async function run(job: LoadJob): Promise<LoadResult> {
   let next = 0;
   const setupRequest = (req: AutocannonRequest): AutocannonRequest => {
     const citizen = citizens[next];
+    if (job.bodies) req.body = job.bodies[next];
     next = (next + 1) % citizens.length;
     req.headers = {
       authorization: citizen.authorization,
       'x-civilRegistrationIdentifier': citizen.cpr,
       'x-requestId': randomUUID(),
-      ...(job.body ? { 'content-type': 'application/json' } : {}),
+      ...(job.body || job.bodies ? { 'content-type': 'application/json' } : {}),
     };
     return req;
   };

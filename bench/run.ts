@@ -13,7 +13,30 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { Redis } from 'ioredis';
 import { runCvSearch } from './cv-search';
-import { citizens, CREATE_BODY, CV_BODY, prepareDatabase, resetCvWriters, resetTilmeldere, resetWriters, seed, seedCv, signTokens, tilmeldingBody } from './fixtures';
+import {
+  BENCH_BOOKING_SLOTS,
+  BENCH_KAMP_PLADSER,
+  BENCH_KAMP_TILBUD,
+  BENCH_LAES_DAGE,
+  BENCH_TILBUD,
+  bookingBody,
+  bookingLaesPath,
+  citizens,
+  CREATE_BODY,
+  CV_BODY,
+  KAMP_BODY,
+  kampTilstand,
+  prepareDatabase,
+  resetBookinger,
+  resetCvWriters,
+  resetTilmeldere,
+  resetWriters,
+  seed,
+  seedBooking,
+  seedCv,
+  signTokens,
+  tilmeldingBody,
+} from './fixtures';
 import { systemClock, today } from '../src/domain/clock';
 import { median, ratioTable, scenarioTable, summarize, targets, targetTable, type Run, type ScenarioSummary } from './report';
 import {
@@ -35,7 +58,10 @@ import {
 } from './constants';
 
 const SERVER_NAMES = ['service', 'bare', 'bare-merging', 'express'] as const satisfies readonly ServerName[];
-const SCENARIO_NAMES = ['read-one', 'read-many', 'write', 'tilmelding-read', 'tilmelding-write', 'cv-read', 'cv-write', 'pdf', 'cv-search'] as const;
+const SCENARIO_NAMES = [
+  'read-one', 'read-many', 'write', 'tilmelding-read', 'tilmelding-write', 'cv-read', 'cv-write', 'pdf',
+  'booking-read', 'booking-write', 'booking-contention', 'cv-search',
+] as const;
 /** cv-search is a latency scenario of its own on generated CVs (bench/cv-search.ts), not one of the load scenarios below. */
 type ScenarioName = Exclude<(typeof SCENARIO_NAMES)[number], 'cv-search'>;
 
@@ -63,6 +89,13 @@ const tilmeldere = citizens(opts.readCitizens + opts.writeCitizens, opts.tilmeld
 /** GetCVAsPdf: the readers' 20 KB CVs (seedCv), rendered in turn. */
 const PDF_PATH = '/v1/CV/Pdf';
 const pdfCitizens = readers.slice(0, envInt('BENCH_PDF_CITIZENS', 200));
+/** CreateBooking: the Tilmelding citizens book (each once per run: a second Jobsamtale is 8273). */
+const bookers = tilmeldere;
+/** The contention case: this many citizens book the BENCH_KAMP_PLADSER seats of one slot at once. */
+const KAMP_ANTAL = envInt('BENCH_CONTENTION_REQUESTS', 200);
+const kampCitizens = readers.slice(0, KAMP_ANTAL);
+const BOOKING_PATH = `/v1/Borgerbooking/Moedetilbud/${BENCH_TILBUD}/Booking`;
+const KAMP_PATH = `/v1/Borgerbooking/Moedetilbud/${BENCH_KAMP_TILBUD}/Booking`;
 
 interface Scenario {
   name: ScenarioName;
@@ -72,6 +105,8 @@ interface Scenario {
   /** Default /v1/Jobagent. */
   path?: string;
   body?: string;
+  /** One body per citizen (same index), instead of `body`. */
+  bodies?: string[];
   citizens: string[];
   /** bare-merging differs from bare only for reads. */
   servers: ServerName[];
@@ -148,10 +183,34 @@ const ALL_SCENARIOS: Scenario[] = [
     servers: ['service'],
     reportOnly: true,
   },
+  {
+    name: 'booking-read',
+    title: `GET /v1/Borgerbooking/Moedetilbud/{id}/Moedetider (GetSelvbookingMoedetider, ${BENCH_LAES_DAGE * 4} slots over ${BENCH_LAES_DAGE} days, ${readers.length.toLocaleString('en-US')} citizens round robin)`,
+    kind: 'read',
+    method: 'GET',
+    path: bookingLaesPath(),
+    citizens: readers,
+    servers: ['service', 'bare', 'express'],
+  },
+  {
+    name: 'booking-write',
+    title: `POST /v1/Borgerbooking/Moedetilbud/{id}/Booking (CreateBooking, ${bookers.length.toLocaleString('en-US')} citizens each once, over ${BENCH_BOOKING_SLOTS} slots)`,
+    kind: 'write',
+    method: 'POST',
+    path: BOOKING_PATH,
+    bodies: bookers.map((_, i) => bookingBody(i)),
+    citizens: bookers,
+    servers: ['service', 'bare', 'express'],
+  },
 ];
+
+/** The servers of the contention case (every server that books). */
+const KAMP_SERVERS: ServerName[] = ['service', 'bare', 'express'];
 
 const pathOf = (s: Scenario) => s.path ?? '/v1/Jobagent';
 const isCv = (s: Scenario) => s.name.startsWith('cv-');
+const isBooking = (name: string) => name.startsWith('booking-');
+const bodyOf = (s: Scenario, i: number) => s.bodies?.[i] ?? s.body;
 /** Before every write run the writers start from the same state. */
 async function resetFor(pool: Pool, s: Scenario) {
   if (s.name === 'write') await resetWriters(pool, writers);
@@ -161,6 +220,11 @@ async function resetFor(pool: Pool, s: Scenario) {
     // DELETE, and the next run would meet those citizens enrolled (409/4316).
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await resetTilmeldere(pool, tilmeldere);
+  }
+  if (s.name === 'booking-write') {
+    // As for Tilmelding: requests still in flight must not commit after the reset.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await resetBookinger(pool, BENCH_TILBUD);
   }
 }
 
@@ -313,7 +377,9 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
     const child = servers.get(name);
     if (!child) continue;
     // A citizen per server: a citizen can enroll only once.
-    const cpr = scenario.citizens[Math.min(i, scenario.citizens.length - 1)];
+    const idx = Math.min(i, scenario.citizens.length - 1);
+    const cpr = scenario.citizens[idx];
+    const body = bodyOf(scenario, idx);
     const send = () =>
       fetch(`http://127.0.0.1:${child.port}${pathOf(scenario)}`, {
         method: scenario.method,
@@ -321,9 +387,9 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
           authorization: `Bearer ${tokens[cpr]}`,
           'x-civilRegistrationIdentifier': cpr,
           'x-requestId': randomUUID(),
-          ...(scenario.body ? { 'content-type': 'application/json' } : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
         },
-        body: scenario.body,
+        body,
       });
     // Just after start-up the service may still shed load (its event-loop delay was high while it started).
     let res = await send();
@@ -342,12 +408,13 @@ async function sanityCheck(scenario: Scenario, servers: Map<ServerName, Child>, 
     const text = await res.text();
     const expected = scenario.method === 'POST' ? 201 : 200;
     if (res.status !== expected) throw new Error(`${name} answered ${scenario.method} with ${res.status}, expected ${expected}: ${text.slice(0, 300)}`);
-    const body = JSON.parse(text);
+    const svar = JSON.parse(text);
     const jobagent = pathOf(scenario) === '/v1/Jobagent';
-    const item = scenario.kind === 'write' || !jobagent ? body : body.jobagenter?.[0];
-    if (scenario.name === 'tilmelding-read' && body.tilmeldt !== true) throw new Error(`${name}: expected an enrolled citizen, got ${text.slice(0, 300)}`);
-    if (jobagent && scenario.kind === 'read' && body.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
-    if (scenario.name === 'cv-read' && body.cvProfil?.cv?.tidligereErhvervserfaring?.length !== 12) throw new Error(`${name}: expected the 20 KB CV, got ${text.slice(0, 300)}`);
+    const item = scenario.kind === 'write' || !jobagent ? svar : svar.jobagenter?.[0];
+    if (scenario.name === 'tilmelding-read' && svar.tilmeldt !== true) throw new Error(`${name}: expected an enrolled citizen, got ${text.slice(0, 300)}`);
+    if (jobagent && scenario.kind === 'read' && svar.jobagenter?.length !== 2) throw new Error(`${name}: expected 2 job agents, got ${text.slice(0, 300)}`);
+    if (scenario.name === 'booking-read' && svar.moedetider?.length !== BENCH_LAES_DAGE * 4) throw new Error(`${name}: expected ${BENCH_LAES_DAGE * 4} slots, got ${text.slice(0, 300)}`);
+    if (scenario.name === 'cv-read' && svar.cvProfil?.cv?.tidligereErhvervserfaring?.length !== 12) throw new Error(`${name}: expected the 20 KB CV, got ${text.slice(0, 300)}`);
     const shape = (o: Record<string, unknown>): string =>
       Object.keys(o)
         .sort()
@@ -417,6 +484,64 @@ async function overlapCheck(scenario: Scenario, servers: Map<ServerName, Child>,
   console.log(`overlap check: 20 concurrent enrollments for one citizen give 1 × 201 and 19 × 409 on ${scenario.servers.join(', ')}`);
 }
 
+interface KampRun {
+  round: number;
+  server: ServerName;
+  /** From the first request sent to the last answer received. */
+  settleMs: number;
+  /** Each request's own time, median and p99. */
+  p50Ms: number;
+  p99Ms: number;
+  created: number;
+  refused4819: number;
+  other: number[];
+  optagnePladser: number;
+  moeder: number;
+}
+
+/**
+ * The contention case: KAMP_ANTAL different citizens book the one slot of BENCH_KAMP_TILBUD
+ * (BENCH_KAMP_PLADSER seats) at the same moment, each on a connection of its own. Exactly
+ * BENCH_KAMP_PLADSER must get 201 and the rest 409/4819, and the database must then show exactly that
+ * many seats taken and meetings on the slot. Measured: the time until every request has settled.
+ */
+async function contention(pool: Pool, round: number, name: ServerName, child: Child, tokens: Record<string, string>): Promise<KampRun> {
+  await resetBookinger(pool, BENCH_KAMP_TILBUD);
+  const body = KAMP_BODY();
+  const started = performance.now();
+  const answers = await Promise.all(
+    kampCitizens.map((cpr) =>
+      fetch(`http://127.0.0.1:${child.port}${KAMP_PATH}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[cpr]}`, 'x-civilRegistrationIdentifier': cpr, 'x-requestId': randomUUID(), 'content-type': 'application/json' },
+        body,
+      }).then(async (res) => ({
+        status: res.status,
+        kode: res.status >= 400 ? ((await res.json()) as { fejl?: { fejlkode: number }[] }).fejl?.[0]?.fejlkode : (await res.arrayBuffer(), undefined),
+        ms: performance.now() - started,
+      })),
+    ),
+  );
+  const settleMs = performance.now() - started;
+  const times = answers.map((a) => a.ms).sort((a, b) => a - b);
+  const state = await kampTilstand(pool);
+  return {
+    round,
+    server: name,
+    settleMs,
+    p50Ms: times[Math.floor(times.length * 0.5)],
+    p99Ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))],
+    created: answers.filter((a) => a.status === 201).length,
+    refused4819: answers.filter((a) => a.status === 409 && a.kode === 4819).length,
+    other: answers.filter((a) => a.status !== 201 && !(a.status === 409 && a.kode === 4819)).map((a) => a.status),
+    ...state,
+  };
+}
+
+function kampOk(k: KampRun): boolean {
+  return k.created === BENCH_KAMP_PLADSER && k.refused4819 === KAMP_ANTAL - BENCH_KAMP_PLADSER && k.optagnePladser === BENCH_KAMP_PLADSER && k.moeder === BENCH_KAMP_PLADSER;
+}
+
 async function main() {
   const startedAt = Date.now();
   if (opts.scenarios.includes('cv-search')) {
@@ -439,7 +564,9 @@ async function main() {
     ...s,
     servers: s.servers.filter((v) => opts.servers.includes(v)),
   }));
-  const serverNames = opts.servers.filter((v) => scenarios.some((s) => s.servers.includes(v)));
+  const contentionOn = opts.scenarios.includes('booking-contention');
+  const kampServers = contentionOn ? KAMP_SERVERS.filter((v) => opts.servers.includes(v)) : [];
+  const serverNames = opts.servers.filter((v) => scenarios.some((s) => s.servers.includes(v)) || kampServers.includes(v));
 
   console.log(
     `npm run bench: ${scenarios.map((s) => s.name).join(', ')} × ${serverNames.join(', ')}; ` +
@@ -452,10 +579,11 @@ async function main() {
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   await seed(pool, readers, writers, tilmeldere);
   if (scenarios.some((s) => isCv(s) || s.name === 'pdf')) await seedCv(pool, readers, writers);
+  if (contentionOn || scenarios.some((s) => isBooking(s.name))) await seedBooking(pool, bookers.length);
   const redis = new Redis(opts.redisUrl, { lazyConnect: true });
   await redis.connect();
   await cleanRedis(redis);
-  const tokens = signTokens([...readers, ...writers, ...(scenarios.some((s) => s.name === 'tilmelding-write') ? tilmeldere : [])]);
+  const tokens = signTokens([...readers, ...writers, ...(scenarios.some((s) => s.name === 'tilmelding-write' || s.name === 'booking-write') ? tilmeldere : [])]);
   console.log(`seeded ${readers.length} citizens with 2 job agents each and ${writers.length} without; ${Object.keys(tokens).length} tokens signed`);
 
   const settings: ChildSettings = {
@@ -486,6 +614,7 @@ async function main() {
   const failures: string[] = [];
   const warmupProblems: string[] = [];
   const runs: Run[] = [];
+  const kampRuns: KampRun[] = [];
   const notOk = (r: LoadResult) => r.non2xx + r.errors + r.timeouts;
   const describe = (r: LoadResult) => `status ${JSON.stringify(r.statusCodes)}, ${r.errors} errors, ${r.timeouts} timeouts`;
 
@@ -494,6 +623,7 @@ async function main() {
     method: scenario.method,
     path: pathOf(scenario),
     body: scenario.body,
+    bodies: scenario.bodies,
     citizens: scenario.citizens,
     connections: opts.connections,
     seconds,
@@ -531,6 +661,17 @@ async function main() {
             `p99 ${result.latency.p99} ms  ${notOk(result) > 0 ? `NOT OK: ${describe(result)}` : 'ok'}`,
         );
       }
+    }
+    const kampOrder = kampServers.map((_, i) => kampServers[(i + round - 1) % kampServers.length]);
+    for (const name of kampOrder) {
+      const k = await contention(pool, round, name, servers.get(name)!, tokens);
+      kampRuns.push(k);
+      if (!kampOk(k)) failures.push(`round ${round} contention ${name}: ${JSON.stringify(k)}`);
+      console.log(
+        `round ${round}  contention ${name.padEnd(12)} ${KAMP_ANTAL} bookings on ${BENCH_KAMP_PLADSER} seats settled in ${Math.round(k.settleMs)} ms ` +
+          `(${Math.round((KAMP_ANTAL / k.settleMs) * 1000)} req/s): ${k.created} × 201, ${k.refused4819} × 409/4819${k.other.length ? `, other ${JSON.stringify(k.other)}` : ''}; ` +
+          `database: ${k.optagnePladser} seats taken, ${k.moeder} meetings  ${kampOk(k) ? 'ok' : 'NOT OK'}`,
+      );
     }
   }
 
@@ -591,6 +732,28 @@ async function main() {
     }
   }
 
+  const kampSummary = kampServers.map((server) => {
+    const mine = kampRuns.filter((k) => k.server === server);
+    const settleMs = median(mine.map((k) => k.settleMs));
+    return {
+      server,
+      rounds: mine.map((k) => Math.round(k.settleMs)),
+      settleMs,
+      rps: (KAMP_ANTAL / settleMs) * 1000,
+      p50Ms: median(mine.map((k) => k.p50Ms)),
+      p99Ms: median(mine.map((k) => k.p99Ms)),
+      allOk: mine.every(kampOk),
+    };
+  });
+  if (kampSummary.length > 0) {
+    console.log(`\nContention: ${KAMP_ANTAL} concurrent CreateBooking on one slot with ${BENCH_KAMP_PLADSER} seats (median of ${opts.rounds} rounds)`);
+    console.log(`| server | all settled (ms) | rounds (ms) | requests/s | per request p50 / p99 (ms) | exactly ${BENCH_KAMP_PLADSER} × 201, the rest 409/4819, database consistent |`);
+    console.log('|---|---|---|---|---|---|');
+    for (const k of kampSummary) {
+      console.log(`| ${k.server} | ${Math.round(k.settleMs)} | ${k.rounds.join(', ')} | ${Math.round(k.rps)} | ${Math.round(k.p50Ms)} / ${Math.round(k.p99Ms)} | ${k.allOk ? 'yes' : 'NO'} |`);
+    }
+  }
+
   const saturated = summaries.flatMap((s) => s.servers.filter((v) => v.loadgenCpuShare > 0.9).map((v) => `${s.name}/${v.server}`));
   if (saturated.length > 0) {
     console.log(`\nnote: the load generator used > 90% of a core during ${saturated.join(', ')}; those servers may be faster than measured`);
@@ -612,6 +775,7 @@ async function main() {
         options: { ...opts, databaseBase: undefined, redisUrl: undefined },
         machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavgEnd: os.loadavg() },
         summaries,
+        contention: { requests: KAMP_ANTAL, seats: BENCH_KAMP_PLADSER, summary: kampSummary, runs: kampRuns },
         targets: targetList,
         failures,
         warmupProblems,

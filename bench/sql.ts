@@ -42,7 +42,7 @@ import {
   type AktuelRow,
   type TilmeldingLaesRow,
 } from '../src/modules/tilmelding/service';
-import { systemClock, today } from '../src/domain/clock';
+import { businessDay, systemClock, today } from '../src/domain/clock';
 import { KUN_I_DAG, tilmeldingsdatoFejl } from '../src/domain/tilmeldingsdato';
 
 const JOBAGENT_COLUMNS = `j.id, j.titel, j.email, j."emailVerificeret", j.udsendelsesinterval, j."smsNotifikation",
@@ -235,3 +235,163 @@ export async function replaceCv(pool: Pool, cpr: string, body: CvInput): Promise
     client.release();
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Borgerbooking (GetSelvbookingMoedetider, CreateBooking). The baselines hold the same rules with the
+// fewest round trips a hand-written service would need (the service goes through its planner
+// interface, src/modules/borgerbooking/planner.ts, one call per fact):
+// - GetSelvbookingMoedetider: 1 statement. The citizen (1010), the offer (8108 unknown or inactive,
+//   4812 not self-bookable) and its bookable slots in the interval from now on (free seats counting
+//   expired holds as free, at least one caseworker) with their caseworkers, as JSON; 4770 without slots.
+// - CreateBooking: 1 read (citizen alive 4405, kontaktgruppe; the offer; the deadline of its type, 8288;
+//   an active meeting of the type, 8273/9220) and the rules on it in memory (4783, 4819 in the past,
+//   8109, 4708), then a transaction: BEGIN, the slot row locked (FOR UPDATE; 4819 without an active
+//   slot with a caseworker), ONE statement that releases the slot's expired holds, takes a seat if one
+//   is free (conditional UPDATE under the lock) and inserts the meeting, COMMIT. 5 round trips. The
+//   partial unique index answers a concurrent second booking of the type (8273).
+
+const BOOKING_SQL = {
+  moedetider: `SELECT EXISTS (SELECT 1 FROM borger WHERE cpr = $1) AS borger, t.aktiv, t."selvbookingTilladt",
+      COALESCE((SELECT json_agg(json_build_object('id', m.id, 'starttidspunkt', m.starttidspunkt, 'samtaleformer', m.samtaleformer, 'ombookingMulig', m."ombookingMulig",
+          'aflysningMulig', m."aflysningMulig", 'pladser', m.pladser, 'ledige', m.pladser - m."optagnePladser"
+            + (SELECT count(*)::int FROM moedetid_hold h WHERE h."moedetidId" = m.id AND h.status = 'Aktiv' AND h.udloeber <= $5),
+          'sagsbehandlere', ARRAY(SELECT ms."sagsbehandlerId" FROM moedetid_sagsbehandler ms WHERE ms."moedetidId" = m.id ORDER BY 1)) ORDER BY m.starttidspunkt)
+        FROM moedetid m WHERE m."moedetilbudId" = t.id AND m.aktiv AND m.starttidspunkt >= GREATEST($3::timestamptz, $5::timestamptz) AND m.starttidspunkt <= $4), '[]') AS slots,
+      COALESCE((SELECT json_agg(json_build_object('id', s.id, 'fornavne', s.fornavne, 'mellemnavn', s.mellemnavn, 'efternavn', s.efternavn, 'eksterntId', s."eksterntId") ORDER BY s.id)
+        FROM moedetilbud_sagsbehandler ts JOIN booking_sagsbehandler s ON s.id = ts."sagsbehandlerId" WHERE ts."moedetilbudId" = t.id), '[]') AS sagsbehandlere
+    FROM (SELECT 1) x LEFT JOIN moedetilbud t ON t.id = $2::uuid`,
+  bookingLaes: `SELECT b.doedsdato IS NOT NULL AS doed, b.kontaktgruppe, t.id, t.aktiv, t."selvbookingTilladt", t."samtaleType", t."moedeGruppeType", t.samtaleformer,
+      t."foersteMoedetid", t."sidsteMoedetid", t.straksbooking, t."moedeVarighed", t.kommunekode, t."ombookingFristMinutter", t."aflysningFristMinutter",
+      (SELECT to_char(f."sidsteAfholdelsesdato", 'YYYY-MM-DD') FROM booking_frist f WHERE f.cpr = b.cpr AND f."samtaleType" = t."samtaleType") AS "sidsteAfholdelsesdato",
+      EXISTS (SELECT 1 FROM indkaldelse i WHERE i.cpr = b.cpr AND i."samtaleType" = t."samtaleType" AND i.status = 'Aktiv' AND i.starttidspunkt >= $3) AS booket
+    FROM borger b LEFT JOIN moedetilbud t ON t.id = $2::uuid WHERE b.cpr = $1`,
+  laasMoedetid: `SELECT m.id, m."ombookingMulig", m."aflysningMulig", m.samtaleformer,
+      (SELECT min(ms."sagsbehandlerId") FROM moedetid_sagsbehandler ms WHERE ms."moedetidId" = m.id) AS "sagsbehandlerId"
+    FROM moedetid m WHERE m."moedetilbudId" = $1::uuid AND m.starttidspunkt = $2 AND m.aktiv FOR UPDATE`,
+  bookingSkriv: `WITH u AS (
+      UPDATE moedetid_hold SET status = 'Udloebet' WHERE "moedetidId" = $3::uuid AND status = 'Aktiv' AND udloeber <= $6 RETURNING 1
+    ), plads AS (
+      UPDATE moedetid SET "optagnePladser" = "optagnePladser" - (SELECT count(*) FROM u)::int + 1
+      WHERE id = $3::uuid AND "optagnePladser" - (SELECT count(*) FROM u)::int < pladser RETURNING id
+    )
+    INSERT INTO indkaldelse (id, cpr, "moedetilbudId", "moedetidId", oprindelse, status, "organisationKode", "organisationType", "borgerSkalAcceptere", accepteret,
+        "accepteretTidspunkt", "ombookingMulig", "ombookingFrist", "aflysningMulig", "aflysningFrist", selvbooket, straksbooking, "obligatoriskFremmoede",
+        starttidspunkt, sluttidspunkt, "samtaleType", "moedeGruppeType", samtaleform, moedetitel, moedebeskrivelse, "sagsbehandlerId", "visSagsbehandler",
+        lokationsuddybning, vejnavn, husnummer, etage, "sideDoer", postnummer, bynavn, landekode, telefonnummer, "borgerSkalRinge", oprettet, opdateret)
+    SELECT $1::uuid, $2, t.id, plads.id, 'Selvbooket', 'Aktiv', t.kommunekode::int, 1, false, true, $6, $7, $8, $9, $10, true, false, t."obligatoriskFremmoede",
+        $5, $5::timestamptz + make_interval(mins => t."moedeVarighed"), t."samtaleType", t."moedeGruppeType", $11::smallint, t.moedetitel, t.moedebeskrivelse,
+        s.id, t."moedeGruppeType" = 1, t.lokationsuddybning, t.vejnavn, t.husnummer, t.etage, t."sideDoer", t.postnummer, t.bynavn, t.landekode,
+        CASE WHEN $11::smallint = 2 THEN s.telefonnummer END, CASE WHEN $11::smallint = 2 THEN false END, $6, $6
+    FROM plads, moedetilbud t, booking_sagsbehandler s WHERE t.id = $4::uuid AND s.id = $12::int
+    RETURNING id`,
+} as const;
+
+interface MoedetidJson {
+  starttidspunkt: string;
+  samtaleformer: number[];
+  ombookingMulig: boolean;
+  aflysningMulig: boolean;
+  pladser: number;
+  ledige: number;
+  sagsbehandlere: number[];
+}
+
+/** GetSelvbookingMoedetider's answer (the service's shape), or a rule answer. */
+export async function selvbookingMoedetider(pool: Pool, cpr: string, moedetilbudId: string, fra: string, til: string) {
+  const now = new Date();
+  const { rows } = await pool.query(BOOKING_SQL.moedetider, [cpr, moedetilbudId, fra, til, now]);
+  const r = rows[0] as { borger: boolean; aktiv: boolean | null; selvbookingTilladt: boolean | null; slots: MoedetidJson[]; sagsbehandlere: { id: number; fornavne: string; mellemnavn: string | null; efternavn: string; eksterntId: string }[] };
+  if (!r.borger) throw new RuleAnswer(404, 1010);
+  if (new Date(til) < new Date(fra)) throw new RuleAnswer(400, 4792);
+  if (!r.aktiv) throw new RuleAnswer(404, 8108);
+  if (!r.selvbookingTilladt) throw new RuleAnswer(422, 4812);
+  const slots = r.slots.filter((m) => m.ledige > 0 && m.sagsbehandlere.length > 0);
+  if (slots.length === 0) throw new RuleAnswer(422, 4770);
+  const brugte = new Set(slots.flatMap((m) => m.sagsbehandlere));
+  return {
+    bookbareSagsbehandlere: r.sagsbehandlere
+      .filter((s) => brugte.has(s.id))
+      .map((s) => ({ id: s.id, sagsbehandler: { fornavne: s.fornavne, ...(s.mellemnavn ? { mellemnavn: s.mellemnavn } : {}), efternavn: s.efternavn, eksterntId: s.eksterntId } })),
+    moedetider: slots.map((m) => ({
+      starttidspunkt: new Date(m.starttidspunkt).toISOString(),
+      samtaleformer: m.samtaleformer,
+      ombookingMulig: m.ombookingMulig,
+      aflysningMulig: m.aflysningMulig,
+      maksimaltMoededeltagerantal: m.pladser,
+      antalLedigePladser: m.ledige,
+      bookbareSagsbehandlerIder: m.sagsbehandlere,
+    })),
+  };
+}
+
+interface BookingLaesRow {
+  doed: boolean;
+  id: string | null;
+  aktiv: boolean;
+  selvbookingTilladt: boolean;
+  samtaleType: number;
+  samtaleformer: number[];
+  foersteMoedetid: Date | null;
+  sidsteMoedetid: Date | null;
+  straksbooking: boolean;
+  ombookingFristMinutter: number | null;
+  aflysningFristMinutter: number | null;
+  sidsteAfholdelsesdato: string | null;
+  booket: boolean;
+}
+
+/** CreateBooking: the new meeting's id, or a rule answer (the rules of the bench's citizens and offer; see above). */
+export async function createBooking(pool: Pool, cpr: string, moedetilbudId: string, body: { moedeStarttidspunkt: string; samtaleformType: number }): Promise<string> {
+  const now = new Date();
+  const start = new Date(body.moedeStarttidspunkt);
+  const { rows } = await pool.query(BOOKING_SQL.bookingLaes, [cpr, moedetilbudId, now]);
+  const r = rows[0] as BookingLaesRow | undefined;
+  if (!r) throw new RuleAnswer(404, 1010);
+  if (r.doed) throw new RuleAnswer(422, 4405);
+  if (![1, 2, 3, 4].includes(body.samtaleformType)) throw new RuleAnswer(400, 4708);
+  if (!r.id || !r.aktiv) throw new RuleAnswer(404, 8108);
+  if (!r.selvbookingTilladt) throw new RuleAnswer(422, 4812);
+  if (today(systemClock) > businessDayOf(start)) throw new RuleAnswer(422, 4783);
+  if (start < now) throw new RuleAnswer(409, 4819);
+  if ((r.foersteMoedetid && start < r.foersteMoedetid) || (r.sidsteMoedetid && start > r.sidsteMoedetid)) throw new RuleAnswer(422, 8109);
+  if (r.sidsteAfholdelsesdato && businessDayOf(start) > r.sidsteAfholdelsesdato) throw new RuleAnswer(422, 8288);
+  if (!r.samtaleformer.includes(body.samtaleformType)) throw new RuleAnswer(400, 4708);
+  if (r.booket) throw new RuleAnswer(409, r.samtaleType === 2 ? 9220 : 8273);
+  const id = randomUUID();
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const slot = (await client.query(BOOKING_SQL.laasMoedetid, [moedetilbudId, start])).rows[0] as
+      | { id: string; ombookingMulig: boolean; aflysningMulig: boolean; samtaleformer: number[]; sagsbehandlerId: number | null }
+      | undefined;
+    if (!slot || slot.sagsbehandlerId === null) throw new RuleAnswer(409, 4819);
+    if (!slot.samtaleformer.includes(body.samtaleformType)) throw new RuleAnswer(400, 4708);
+    const ombooking = !r.straksbooking && slot.ombookingMulig && r.ombookingFristMinutter !== null && ![17, 18].includes(r.samtaleType);
+    const aflysning = !r.straksbooking && slot.aflysningMulig && r.aflysningFristMinutter !== null;
+    const written = await client.query(BOOKING_SQL.bookingSkriv, [
+      id,
+      cpr,
+      slot.id,
+      moedetilbudId,
+      start,
+      now,
+      ombooking,
+      ombooking ? new Date(start.getTime() - r.ombookingFristMinutter! * 60_000) : null,
+      aflysning,
+      aflysning ? new Date(start.getTime() - r.aflysningFristMinutter! * 60_000) : null,
+      body.samtaleformType,
+      slot.sagsbehandlerId,
+    ]);
+    if (written.rowCount !== 1) throw new RuleAnswer(409, 4819);
+    await client.query('COMMIT');
+    return id;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if ((err as { code?: string; constraint?: string }).constraint === 'indkaldelse_en_aktiv_pr_samtaletype') throw new RuleAnswer(409, r.samtaleType === 2 ? 9220 : 8273);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+const businessDayOf = (d: Date) => businessDay(d);

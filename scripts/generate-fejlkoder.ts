@@ -114,6 +114,8 @@ export const OVERRIDES: Readonly<Record<number, Override>> = {
   1013: { status: 403, reason: 'design section 5: missing scope' },
   9901: { status: 409, reason: 'service-specific: job agent limit reached (a state conflict)' },
   9921: { status: 404, reason: 'service-specific (Tilmelding): no future de-registration to remove (like 4677 for the JobnetFlag)' },
+  9941: { status: 409, reason: 'service-specific (Borgerbooking planning): a timeslot at that start time exists (a state conflict)' },
+  9942: { status: 409, reason: 'service-specific (Borgerbooking planning): fewer seats than bookings and holds take (a state conflict)' },
   4511: { status: 403, reason: 'design: operator may not see the person' },
   4575: { status: 403, reason: 'design: not authorised (also a CPR other than the token\'s)' },
   8291: { status: 403, reason: 'design: fund may not see the person' },
@@ -189,6 +191,17 @@ export const EXTRA_CODES: readonly { kode: number; fejltekst: string; beskrivels
     kode: 9931,
     fejltekst: 'Illegal FejlOphav',
     beskrivelse: 'Only Id 30 - DFDG and Id 32 - Jobnet are legal values for the system where the error originated (Ulovligt system angivet som ophav)',
+  },
+  // Borgerbooking, the planning API (new operations; the specification has no codes for these rules).
+  {
+    kode: 9941,
+    fejltekst: 'Timeslot already exists',
+    beskrivelse: 'The interview option already has a timeslot at this start time',
+  },
+  {
+    kode: 9942,
+    fejltekst: 'Fewer seats than taken',
+    beskrivelse: 'The number of seats cannot be set below the seats taken by bookings and holds',
   },
 ];
 

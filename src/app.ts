@@ -25,6 +25,7 @@ import { tilmeldingSchemas } from './modules/tilmelding/routes';
 import { cvSchemas } from './modules/cv/routes';
 import { asylovergangSchemas } from './modules/cv/asyl/routes';
 import { cvPdfSchemas } from './modules/cv/pdf/routes';
+import { planlaegningSchemas } from './modules/borgerbooking/planner-routes';
 import { borgerbookingSchemas } from './modules/borgerbooking/schemas';
 import type { Planlaegningssystem } from './modules/borgerbooking/planner';
 
@@ -82,7 +83,7 @@ export async function buildApp({ config, clock = systemClock, logStream, request
 
   app.decorate('config', config);
   app.decorate('clock', clock);
-  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas, ...cvSchemas, ...asylovergangSchemas, ...cvPdfSchemas, ...borgerbookingSchemas]) {
+  for (const schema of [FejlSchema, ProblemSchema, ...jobagentSchemas, ...tilmeldingSchemas, ...cvSchemas, ...asylovergangSchemas, ...cvPdfSchemas, ...borgerbookingSchemas, ...planlaegningSchemas]) {
     app.addSchema(schema);
   }
 

@@ -32,7 +32,7 @@ async function main() {
   const startupLog = pino({ level: config.logLevel, base: { phase: 'startup' } });
   await applyMigrations(config.database.url!, (msg) => startupLog.info(msg));
   const app = await buildApp({ config });
-  if (config.database.seedDemoData) await seedDemoData(app.prisma);
+  if (config.database.seedDemoData) await seedDemoData(app.prisma, app.clock);
 
   // On SIGTERM: readiness turns 503 at once, requests are still served for SHUTDOWN_DRAIN_DELAY_MS
   // (a load balancer stops sending meanwhile), then the server stops accepting and closes, giving

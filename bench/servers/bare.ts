@@ -8,11 +8,12 @@
  * process.nextTick). That is the practical limit for reads on this stack.
  */
 import Fastify from 'fastify';
-import { READ_CV, READ_JOBAGENT, READ_TILMELDING, WRITE_CV, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
+import { READ_BORGERBOOKING, READ_CV, READ_JOBAGENT, READ_TILMELDING, WRITE_BORGERBOOKING, WRITE_CV, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
+import { BookingInput, MoedetiderQuery } from '../../src/modules/borgerbooking/schemas';
 import { TilmeldingInput } from '../../src/modules/tilmelding/schemas';
 import { JobagentInput } from '../../src/modules/jobagent/schemas';
 import { CvInput } from '../../src/modules/cv/schemas';
-import { createJobagent, getCv, listJobagenter, listJobagenterMany, replaceCv, RuleAnswer, tilmeld, tilmeldingsstatus, tilmeldingsstatusMany, type JobagentBody } from '../sql';
+import { createBooking, createJobagent, getCv, selvbookingMoedetider, listJobagenter, listJobagenterMany, replaceCv, RuleAnswer, tilmeld, tilmeldingsstatus, tilmeldingsstatusMany, type JobagentBody } from '../sql';
 import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
 
 const merging = process.argv.includes('merging');
@@ -103,6 +104,20 @@ startOrDie(async () => {
     const caller = authorize(verify, request.headers, WRITE_CV);
     await claimRequestId(redis, caller);
     return replaceCv(pool, caller.cpr, request.body as CvInput);
+  });
+
+  app.get('/v1/Borgerbooking/Moedetilbud/:moedetilbudId/Moedetider', { schema: { querystring: MoedetiderQuery } }, async (request) => {
+    const caller = authorize(verify, request.headers, READ_BORGERBOOKING);
+    await claimRequestId(redis, caller);
+    const q = request.query as { startMoedetidsinterval: string; slutMoedetidsinterval: string };
+    return selvbookingMoedetider(pool, caller.cpr, (request.params as { moedetilbudId: string }).moedetilbudId.toLowerCase(), q.startMoedetidsinterval, q.slutMoedetidsinterval);
+  });
+
+  app.post('/v1/Borgerbooking/Moedetilbud/:moedetilbudId/Booking', { schema: { body: BookingInput } }, async (request, reply) => {
+    const caller = authorize(verify, request.headers, WRITE_BORGERBOOKING);
+    await claimRequestId(redis, caller);
+    const id = await createBooking(pool, caller.cpr, (request.params as { moedetilbudId: string }).moedetilbudId.toLowerCase(), request.body as BookingInput);
+    return reply.code(201).header('location', '/v1/Borgerbooking/Indkaldelser').send({ indkaldelseId: id });
   });
 
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -7,11 +7,12 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { READ_CV, READ_JOBAGENT, READ_TILMELDING, WRITE_CV, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
+import { READ_BORGERBOOKING, READ_CV, READ_JOBAGENT, READ_TILMELDING, WRITE_BORGERBOOKING, WRITE_CV, WRITE_JOBAGENT, WRITE_TILMELDING } from '../../src/domain/access';
+import { BookingInput, MoedetiderQuery } from '../../src/modules/borgerbooking/schemas';
 import { TilmeldingInput } from '../../src/modules/tilmelding/schemas';
 import { JobagentInput } from '../../src/modules/jobagent/schemas';
 import { CvInput } from '../../src/modules/cv/schemas';
-import { createJobagent, getCv, listJobagenter, replaceCv, RuleAnswer, tilmeld, tilmeldingsstatus, type JobagentBody } from '../sql';
+import { createBooking, createJobagent, getCv, selvbookingMoedetider, listJobagenter, replaceCv, RuleAnswer, tilmeld, tilmeldingsstatus, type JobagentBody } from '../sql';
 import { authorize, claimRequestId, createPool, createRedis, HttpAnswer, problem, serveIpc, startOrDie, tokenVerifier, toJobagent } from './common';
 
 startOrDie(async () => {
@@ -24,6 +25,8 @@ startOrDie(async () => {
   const validateInput = ajv.compile<JobagentBody>(JobagentInput);
   const validateTilmelding = ajv.compile<TilmeldingInput>(TilmeldingInput);
   const validateCv = ajv.compile<CvInput>(CvInput);
+  const validateBooking = ajv.compile<BookingInput>(BookingInput);
+  const validateMoedetiderQuery = ajv.compile<{ startMoedetidsinterval: string; slutMoedetidsinterval: string }>(MoedetiderQuery);
 
   const app = express();
   app.disable('x-powered-by');
@@ -71,6 +74,21 @@ startOrDie(async () => {
     await claimRequestId(redis, caller);
     if (!validateCv(req.body)) throw new HttpAnswer(400, 1014);
     res.json(await replaceCv(pool, caller.cpr, req.body));
+  });
+
+  app.get('/v1/Borgerbooking/Moedetilbud/:moedetilbudId/Moedetider', async (req, res) => {
+    const caller = authorize(verify, req.headers, READ_BORGERBOOKING);
+    await claimRequestId(redis, caller);
+    if (!validateMoedetiderQuery(req.query)) throw new HttpAnswer(400, 1014);
+    res.json(await selvbookingMoedetider(pool, caller.cpr, String(req.params.moedetilbudId).toLowerCase(), req.query.startMoedetidsinterval, req.query.slutMoedetidsinterval));
+  });
+
+  app.post('/v1/Borgerbooking/Moedetilbud/:moedetilbudId/Booking', async (req, res) => {
+    const caller = authorize(verify, req.headers, WRITE_BORGERBOOKING);
+    await claimRequestId(redis, caller);
+    if (!validateBooking(req.body)) throw new HttpAnswer(400, 1014);
+    const id = await createBooking(pool, caller.cpr, String(req.params.moedetilbudId).toLowerCase(), req.body);
+    res.status(201).location('/v1/Borgerbooking/Indkaldelser').json({ indkaldelseId: id });
   });
 
   // Express 5 passes rejected promises of async handlers here.

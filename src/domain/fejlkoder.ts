@@ -14,7 +14,7 @@ export interface Fejlkode {
   readonly udgaaet?: boolean;
 }
 
-/** Every fejlkode of the specifications (307 codes), by number. */
+/** Every fejlkode of the specifications (309 codes), by number. */
 export const FEJLKODER = {
   1001: {
     kode: 1001,
@@ -1845,6 +1845,18 @@ export const FEJLKODER = {
     fejltekst: 'Illegal FejlOphav',
     beskrivelse: 'Only Id 30 - DFDG and Id 32 - Jobnet are legal values for the system where the error originated (Ulovligt system angivet som ophav)',
     status: 422,
+  },
+  9941: {
+    kode: 9941,
+    fejltekst: 'Timeslot already exists',
+    beskrivelse: 'The interview option already has a timeslot at this start time',
+    status: 409,
+  },
+  9942: {
+    kode: 9942,
+    fejltekst: 'Fewer seats than taken',
+    beskrivelse: 'The number of seats cannot be set below the seats taken by bookings and holds',
+    status: 409,
   },
   99000: {
     kode: 99000,

@@ -13,6 +13,7 @@ import cvAendringer from './cv/aendringer/routes';
 import { CvService } from './cv/service';
 import { asylumEditWindowCheck } from './cv/asyl/service';
 import borgerbooking from './borgerbooking/routes';
+import borgerbookingPlanlaegning from './borgerbooking/planner-routes';
 import type { Planlaegningssystem } from './borgerbooking/planner';
 
 /**
@@ -41,4 +42,6 @@ export default async function v1(app: FastifyInstance, opts: { planlaegningssyst
   await app.register(borgerbooking, { prefix: '/Borgerbooking', planlaegningssystem: opts.planlaegningssystem });
 
   await app.register(cvAendringer, { prefix: '/CV', cvService });
+
+  await app.register(borgerbookingPlanlaegning, { prefix: '/Borgerbooking/Planlaegning' });
 }

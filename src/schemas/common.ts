@@ -32,6 +32,12 @@ export const API_TAGS = [
       'Ændrede CV\'er i en periode og CV-hændelsesloggen med markør, til integrerende systemer (CVService GetCVUpdateList, CVWorkFlowService GetUpdatedCVs og GetCVList)',
   },
   { name: 'Asyl-overgang', description: 'Overgivelsesdato, tidlige overtagelsesdatoer og frist for CV-opdateringer for borgere, der har opnået asyl (CVService)' },
+  {
+    name: 'Borgerbooking: planlægning',
+    description:
+      'Jobcentrenes planlægningssystemer (roller jobcenter og system): mødetilbud med mødetider, pladser og sagsbehandlere, frister, indkaldelser, ' +
+      'bookinger pr. tilbud og mødetid og fejlmeldinger. Nye operationer: BorgerBooking / JobnetCitizenStatusService v10 beskriver kun borgerens side.',
+  },
 ];
 
 export const GUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';

@@ -36,7 +36,7 @@ afterAll(async () => {
   await admin.end();
 });
 
-it('the bench fixtures seed, and every baseline answers as the service would', async () => {
+it('the bench fixtures seed, and every baseline answers as the service would (Jobagent, Tilmelding, CV, Borgerbooking)', async () => {
   const [reader, writer, tilmelder] = fx.citizens(0, 3);
   await fx.seed(pool, [reader], [writer], [tilmelder]);
   await fx.seedCv(pool, [reader], [writer]);
@@ -53,6 +53,22 @@ it('the bench fixtures seed, and every baseline answers as the service would', a
 
   expect((await sql.getCv(pool, reader)).cvProfil).toBeDefined();
   expect((await sql.replaceCv(pool, writer, fx.CV_BODY)).serviceKvittering.beskedId).toEqual(expect.any(String));
+
+  // Borgerbooking: the read, a booking, a second booking of the type (8273), the contention slot, the resets.
+  await fx.seedBooking(pool, 10);
+  const q = new URLSearchParams(fx.bookingLaesPath().split('?')[1]);
+  const tider = await sql.selvbookingMoedetider(pool, reader, fx.BENCH_TILBUD, q.get('startMoedetidsinterval')!, q.get('slutMoedetidsinterval')!);
+  expect(tider.moedetider).toHaveLength(fx.BENCH_LAES_DAGE * 4);
+  expect(tider.bookbareSagsbehandlere).toHaveLength(1);
+  const id = await sql.createBooking(pool, tilmelder, fx.BENCH_TILBUD, JSON.parse(fx.bookingBody(0)));
+  expect(id).toEqual(expect.any(String));
+  await expect(sql.createBooking(pool, tilmelder, fx.BENCH_TILBUD, JSON.parse(fx.bookingBody(1)))).rejects.toMatchObject({ status: 409, fejlkode: 8273 });
+  await sql.createBooking(pool, writer, fx.BENCH_KAMP_TILBUD, JSON.parse(fx.KAMP_BODY()));
+  expect(await fx.kampTilstand(pool)).toEqual({ optagnePladser: 1, moeder: 1 });
+  await fx.resetBookinger(pool, fx.BENCH_KAMP_TILBUD);
+  expect(await fx.kampTilstand(pool)).toEqual({ optagnePladser: 0, moeder: 0 });
+  await fx.resetBookinger(pool, fx.BENCH_TILBUD);
+  expect(await sql.createBooking(pool, tilmelder, fx.BENCH_TILBUD, JSON.parse(fx.bookingBody(0)))).toEqual(expect.any(String));
 
   await fx.resetWriters(pool, [writer]);
   await fx.resetTilmeldere(pool, [tilmelder]);

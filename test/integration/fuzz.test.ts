@@ -31,6 +31,7 @@ import type { Role } from '../../src/domain/access';
 import { systemClock, today as copenhagenToday } from '../../src/domain/clock';
 import { CvInput } from '../../src/modules/cv/schemas';
 import { CvService } from '../../src/modules/cv/service';
+import { plannerFuzzOps, plannerFuzzSetup, type PlannerFuzzFixtures } from '../borgerbooking/planner-fuzz';
 import { opretFrist, opretIndkaldelse, opretMoedetilbud } from '../borgerbooking/helpers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -383,6 +384,25 @@ interface AreaOp {
   /** Fewer draws for the expensive operations (PDF rendering, whole CVs, scrypt): draws at the default of 60. */
   runs?: number;
 }
+
+/** The planning API's fixtures (test/borgerbooking/planner-fuzz.ts): an Aarhus offer with slots, a summons. */
+let plannerFx: PlannerFuzzFixtures;
+const PLANNER_OPS: Record<string, AreaOp> = Object.fromEntries(
+  Object.entries(plannerFuzzOps(() => ({ ...plannerFx, living: fx.living }))).map(([id, o]) => [
+    id,
+    {
+      role: o.role,
+      org: o.org,
+      valid: o.valid && (() => o.valid!()),
+      reset: o.reset && (() => o.reset!()),
+      validQuery: o.validQuery,
+      // The fixtures' ids exist once beforeAll has run; the draws read them after that.
+      get validParams() {
+        return o.params?.();
+      },
+    },
+  ]),
+);
 /** Borgerbooking's fixture ids and times (ensureBorgerbooking below). */
 const BB_DAY = Date.parse(`${new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)}T09:00:00.000Z`);
 const BB = {
@@ -452,6 +472,8 @@ const AREA_OPS: Record<string, AreaOp> = {
   // The CV as PDF: the living citizen needs a CV with a status version.
   GetCVAsPdf: { setup: (fx) => ensureCvWithVersion(fx.living), runs: 25 },
   GetCVOnStatusAsPdf: { setup: (fx) => ensureCvWithVersion(fx.living), validQuery: [['cvStatus', '3']], runs: 25 },
+  // --- Borgerbooking, the planning API
+  ...PLANNER_OPS,
   // --- Borgerbooking: offers with slots three days ahead, a summons of the living citizen (BB below); every write resets them.
   GetBorgerstatus: { setup: (fx) => ensureBorgerbooking(fx) },
   GetSelvbookingMoedetilbud: { setup: (fx) => ensureBorgerbooking(fx) },
@@ -754,6 +776,7 @@ beforeAll(async () => {
     today,
     koder: await koder(),
   };
+  plannerFx = await plannerFuzzSetup(fx.living);
   TOKENS = { living: tokenFor({ cpr: fx.living }), deceased: tokenFor({ cpr: fx.deceased }), unknown: tokenFor({ cpr: fx.unknown }) };
   SYSTEM_TOKEN = tokenFor({ role: 'system' });
 });
