@@ -292,16 +292,25 @@ export class CvSoegService {
     const grupper = k.filtre.filter((f) => FILTRE.find((x) => x.tag === f.tag)!.gruppe);
     for (const f of k.filtre.filter((f) => !grupper.includes(f))) base.push(sql`s.facetter && ${tags(f)}::text[]`);
     const match = grupper.map((f) => sql`(s.facetter && ${tags(f)}::text[])`);
-    const fejl = match.length ? Prisma.join(match.map((m) => sql`(NOT ${m})::int`), ' + ') : sql`0`;
+    // Each group's match is evaluated once per row, into a bit mask (bit i: group i matches); how many groups a
+    // row fails (fejl) and which (fejlgruppe) are integer arithmetic on the mask, one level up.
+    const bit = (i: number) => Prisma.raw(String(1 << i));
+    const maske = match.length ? Prisma.join(match.map((m, i) => sql`${m}::int * ${bit(i)}`), ' + ') : sql`0`;
+    const fejl = match.length ? Prisma.join(match.map((_, i) => sql`((x.maske & ${bit(i)}) = 0)::int`), ' + ') : sql`0`;
     const fejlgruppe = match.length
       ? sql`CASE ${Prisma.join(
-          match.map((m, i) => sql`WHEN NOT ${m} THEN ${grupper[i]!.tag}`),
+          match.map((_, i) => sql`WHEN (x.maske & ${bit(i)}) = 0 THEN ${grupper[i]!.tag}`),
           ' ',
         )} END`
       : sql`NULL::text`;
-    // Without facets only the hits matter; with them, a row failing two groups counts nowhere.
+    // Without facets only the hits matter; with them, a row failing two groups counts nowhere (for two groups,
+    // matching either group's values is exactly "fails at most one").
+    let fejlHoejst1 = sql`true`;
     if (antalGrupper === 0) base.push(...match);
-    else if (match.length >= 2) base.push(sql`s.facetter && ${grupper.flatMap(tags)}::text[]`, sql`${fejl} <= 1`);
+    else if (match.length >= 2) {
+      base.push(sql`s.facetter && ${grupper.flatMap(tags)}::text[]`);
+      if (match.length > 2) fejlHoejst1 = sql`${fejl} <= 1`;
+    }
     const where = base.length ? Prisma.join(base, ' AND ') : sql`true`;
 
     // The facets: all values of the hits (fejl 0), and of a row failing one group only that group's values
@@ -327,9 +336,11 @@ export class CvSoegService {
     // ryd: the expired snapshots, oldest first. ORDER BY udloeber lets the planner take cv_soegning_udloeber_idx;
     // without it, "any 100 rows" under LIMIT made a sequential scan of every live snapshot look cheapest.
     return sql`WITH h AS MATERIALIZED (
-        SELECT s.cpr, s.opdateret, ${rang} AS rang, ${fejl} AS fejl, ${fejlgruppe} AS fejlgruppe,
-          ${medFacetter ? sql`hashtext(s.cpr) & 1023` : sql`0`} AS spand
-        FROM cv_soeg s WHERE ${where}
+        SELECT x.cpr, x.opdateret, x.rang, ${antalGrupper === 0 ? sql`0` : fejl} AS fejl, ${antalGrupper === 0 ? sql`NULL::text` : fejlgruppe} AS fejlgruppe, x.spand
+        FROM (SELECT s.cpr, s.opdateret, ${rang} AS rang, ${antalGrupper === 0 ? sql`0` : maske} AS maske,
+                ${medFacetter ? sql`hashtext(s.cpr) & 1023` : sql`0`} AS spand
+              FROM cv_soeg s WHERE ${where} OFFSET 0) x
+        WHERE ${fejlHoejst1}
       ), r AS (SELECT cpr, rang, opdateret FROM h WHERE fejl = 0),
       g AS (SELECT count(*) AS n, count(*) FILTER (WHERE fejl = 0) AS hits,
               CASE WHEN count(*) > ${stikproeve}::int THEN ceil(1024.0 * ${stikproeve}::int / count(*))::int ELSE 1024 END AS grense FROM h),
