@@ -1,7 +1,7 @@
 /**
  * The SearchCVText measures of the cv-search bench scenario (bench/cv-search.ts): a text search with two
- * filters and facets, a 40 km radius search with a text, and (for information) a 40 km radius search
- * with no text. The search texts are the occupations the generated CVs name most (people search common
+ * filters and facets, a 40 km radius search with a text, and (for information) two broad searches without
+ * text: two filters matching about half of the CVs, and a 40 km radius. The search texts are the occupations the generated CVs name most (people search common
  * jobs), in turn; the centres are the big cities' postal codes, in turn. The baseline is the search
  * service's own call (src/modules/cv/soegning/service.ts CvSoegService.soeg) on a pg pool: the same SQL
  * without HTTP, authentication, validation and the audit log.
@@ -44,6 +44,12 @@ export async function searchMeasures(pool: Pool): Promise<Measure[]> {
       soegetekst: occ[(i * 7) % occ.length]!,
       naerPostnummer: CENTRES[i % CENTRES.length]!,
       afstandKm: 40,
+      antalGrupper: 10,
+      resultaterPrSide: 20,
+    })),
+    measure('filters-2-only', 'SearchCVText: only driver licence B and English (no text), facets', () => ({
+      koerekort: ['B'],
+      sprog: ['en'],
       antalGrupper: 10,
       resultaterPrSide: 20,
     })),

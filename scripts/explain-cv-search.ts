@@ -3,7 +3,8 @@
  *
  * Prints EXPLAIN (ANALYZE, BUFFERS) of the statements behind the CV search and the change feeds, on a
  * realistic generated set (src/modules/cv/generator), and fails (exit 1) when a plan reads one of the
- * big CV tables with a sequential scan where an index should be used.
+ * big CV tables with a sequential scan where an index should be used (a scan that keeps at least
+ * BROAD_SCAN_SHARE of the rows it reads is reported but allowed: most rows match, the heap in order is cheapest).
  *
  * It sends the requests of the cv-search bench scenario (bench/cv-search-queries.ts and
  * bench/cv-search.ts) to the app built in-process on the database `jobnet_cv_explain` (or --database;
@@ -31,13 +32,28 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
   Plans?: PlanNode[];
 }
 
-/** The sequential scans of big tables in a plan (JSON format). */
-export function seqScansOfBigTables(plan: PlanNode, out: string[] = []): string[] {
-  if (plan['Node Type'] === 'Seq Scan' && plan['Relation Name'] && BIG_TABLES.includes(plan['Relation Name'])) out.push(plan['Relation Name']);
-  for (const p of plan.Plans ?? []) seqScansOfBigTables(p, out);
+/**
+ * A sequential scan that keeps at least this share of the rows it reads is the right plan, not a missing
+ * index: a search whose filters match most CVs (e.g. driver licence B or English) reads most of the table
+ * whichever way, and the heap in order is the cheapest way. It is reported, not failed.
+ */
+export const BROAD_SCAN_SHARE = 0.3;
+
+/** The sequential scans of big tables in a plan (JSON format) that keep less than BROAD_SCAN_SHARE of the rows read. */
+export function seqScansOfBigTables(plan: PlanNode, out: string[] = [], broad: string[] = []): string[] {
+  if (plan['Node Type'] === 'Seq Scan' && plan['Relation Name'] && BIG_TABLES.includes(plan['Relation Name'])) {
+    const kept = (plan['Actual Rows'] ?? 0) * (plan['Actual Loops'] ?? 1);
+    const read = kept + (plan['Rows Removed by Filter'] ?? 0) * (plan['Actual Loops'] ?? 1);
+    if (read > 0 && kept / read >= BROAD_SCAN_SHARE) broad.push(`${plan['Relation Name']} (keeps ${kept} of ${read} rows)`);
+    else out.push(plan['Relation Name']);
+  }
+  for (const p of plan.Plans ?? []) seqScansOfBigTables(p, out, broad);
   return out;
 }
 export function indexesUsed(plan: PlanNode, out = new Set<string>()): Set<string> {
@@ -144,8 +160,12 @@ async function main() {
       {
         const json = (await explained<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${s.text}`, s.values, writesSnapshot))[0]!['QUERY PLAN'][0];
         const text = (await explained<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values, writesSnapshot)).map((x) => x['QUERY PLAN']).join('\n');
-        const seq = seqScansOfBigTables(json.Plan);
-        console.log(`--- statement ${k + 1} of ${statements.length}: ${json['Execution Time'].toFixed(2)} ms; indexes: ${[...indexesUsed(json.Plan)].join(', ') || 'none'}${seq.length ? `; SEQ SCAN of ${seq.join(', ')}` : ''}`);
+        const broad: string[] = [];
+        const seq = seqScansOfBigTables(json.Plan, [], broad);
+        console.log(
+          `--- statement ${k + 1} of ${statements.length}: ${json['Execution Time'].toFixed(2)} ms; indexes: ${[...indexesUsed(json.Plan)].join(', ') || 'none'}` +
+            `${seq.length ? `; SEQ SCAN of ${seq.join(', ')}` : ''}${broad.length ? `; broad sequential scan (the filters match most rows; no index would help) of ${broad.join(', ')}` : ''}`,
+        );
         console.log(s.text.replace(/\s+/g, ' ').slice(0, 600));
         console.log(text);
         if (seq.length) failures.push(`${m.name}, statement ${k + 1}: sequential scan of ${seq.join(', ')}`);
@@ -163,7 +183,7 @@ async function main() {
     console.error(`FAILED: ${failures.join('\n  ')}`);
     process.exit(1);
   }
-  console.log('OK: no sequential scan of a big table');
+  console.log('OK: no sequential scan of a big table where an index would serve');
 }
 
 if (require.main === module) {

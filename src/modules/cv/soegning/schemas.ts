@@ -17,6 +17,8 @@ export const SOEG_GRAENSER = {
   listelaengde: 50,
   tekst: 200,
   afstandKm: 500,
+  /** Above this many CVs to count (the hits and the rows failing one facet filter), the facets count a sample of about this size. */
+  facetStikproeve: 5000,
 } as const;
 export const STANDARD_AFSTAND_KM = 40;
 export const STANDARD_RESULTATER_PR_SIDE = 20;
@@ -217,6 +219,14 @@ export const SoegCvSvar = Type.Object(
       description: d('Siden af resultatet, mest relevante først. Et CV, der siden søgningen er blevet usøgbart, udelades', 'CVPersons'),
     }),
     grupper: SoegeGrupper,
+    grupperAnslaaet: Type.Boolean({
+      description: d(
+        `Ny: true når antallene i grupper er anslået ud fra en stikprøve, fordi flere end ${SOEG_GRAENSER.facetStikproeve.toLocaleString('da-DK')} CV'er ` +
+          'indgår i optællingen (fx en søgning kun på et sted eller et bredt filter uden fritekst); antalResultater er altid nøjagtigt. ' +
+          'false: nøjagtige antal',
+        'ikke i specifikationen',
+      ),
+    }),
   },
   {
     $id: 'SoegCvSvar',
@@ -259,6 +269,7 @@ export const SoegCvSvar = Type.Object(
           stillingsbetegnelserMedErfaring: [{ navn: 'Sygeplejerske', antal: 1 }],
           stillingsbetegnelserMedUddannelse: [{ navn: 'Sygeplejerske', antal: 1 }],
         },
+        grupperAnslaaet: false,
       },
     ],
   },

@@ -108,6 +108,7 @@ interface Snapshot {
   antal: number;
   cprListe: string[];
   facetter: [string, number][];
+  facetterAnslaaet: boolean;
   kriterier: Kriterier;
 }
 
@@ -134,10 +135,16 @@ function find(list: Iterable<string>, v: string): string | undefined {
 export class CvSoegService {
   private vokabularCache?: { hentet: number; stillinger: string[]; postnumre: { nr: string; navn: string; lat: number; lon: number }[] };
 
+  /** Above this many rows to count, the facets count a sample of about this many (SOEG_GRAENSER.facetStikproeve). */
+  private readonly facetStikproeve: number;
+
   constructor(
     private readonly clock: Clock,
     private readonly pool: Pool,
-  ) {}
+    opts: { facetStikproeve?: number } = {},
+  ) {
+    this.facetStikproeve = opts.facetStikproeve ?? SOEG_GRAENSER.facetStikproeve;
+  }
 
   /** The occupation names of the code list (with aliases) and the postal codes; cached for 5 minutes. */
   private async vokabular() {
@@ -285,48 +292,71 @@ export class CvSoegService {
     const grupper = k.filtre.filter((f) => FILTRE.find((x) => x.tag === f.tag)!.gruppe);
     for (const f of k.filtre.filter((f) => !grupper.includes(f))) base.push(sql`s.facetter && ${tags(f)}::text[]`);
     const match = grupper.map((f) => sql`(s.facetter && ${tags(f)}::text[])`);
-    const fejl = match.length ? Prisma.join(match.map((m) => sql`(NOT ${m})::int`), ' + ') : sql`0`;
+    // Each group's match is evaluated once per row, into a bit mask (bit i: group i matches); how many groups a
+    // row fails (fejl) and which (fejlgruppe) are integer arithmetic on the mask, one level up.
+    const bit = (i: number) => Prisma.raw(String(1 << i));
+    const maske = match.length ? Prisma.join(match.map((m, i) => sql`${m}::int * ${bit(i)}`), ' + ') : sql`0`;
+    const fejl = match.length ? Prisma.join(match.map((_, i) => sql`((x.maske & ${bit(i)}) = 0)::int`), ' + ') : sql`0`;
     const fejlgruppe = match.length
       ? sql`CASE ${Prisma.join(
-          match.map((m, i) => sql`WHEN NOT ${m} THEN ${grupper[i]!.tag}`),
+          match.map((_, i) => sql`WHEN (x.maske & ${bit(i)}) = 0 THEN ${grupper[i]!.tag}`),
           ' ',
         )} END`
       : sql`NULL::text`;
-    // Without facets only the hits matter; with them, a row failing two groups counts nowhere.
+    // Without facets only the hits matter; with them, a row failing two groups counts nowhere (for two groups,
+    // matching either group's values is exactly "fails at most one").
+    let fejlHoejst1 = sql`true`;
     if (antalGrupper === 0) base.push(...match);
-    else if (match.length >= 2) base.push(sql`s.facetter && ${grupper.flatMap(tags)}::text[]`, sql`${fejl} <= 1`);
+    else if (match.length >= 2) {
+      base.push(sql`s.facetter && ${grupper.flatMap(tags)}::text[]`);
+      if (match.length > 2) fejlHoejst1 = sql`${fejl} <= 1`;
+    }
     const where = base.length ? Prisma.join(base, ' AND ') : sql`true`;
 
     // The facets: all values of the hits (fejl 0), and of a row failing one group only that group's values
-    // (from grupper, the values by group: a short array instead of all of facetter).
+    // (from grupper, the values by group: a short array instead of all of facetter). Up to facetStikproeve rows
+    // to count (h), exactly; above, a sample: the rows whose CPR hashes into the first `grense` of 1,024 buckets
+    // (about facetStikproeve rows; independent of the CV's content, and the same CVs every time, so a repeated
+    // search answers the same), each count scaled by all rows / sampled rows (st).
     const facetter =
       antalGrupper > 0
         ? sql`(SELECT coalesce(json_agg(json_build_array(t, n) ORDER BY t), '[]') FROM (
             SELECT t, n, row_number() OVER (PARTITION BY left(t, 2) ORDER BY n DESC, t) AS nr FROM (
-              SELECT t, count(*)::int AS n FROM (
-                SELECT t FROM h, unnest(h.facetter) t WHERE h.fejl = 0
+              SELECT t, CASE WHEN st.grense >= 1024 THEN count(*)::int
+                             ELSE round(count(*) * st.n::numeric / greatest(st.udtaget, 1))::int END AS n FROM (
+                SELECT t FROM hs, unnest(hs.facetter) t WHERE hs.fejl = 0
                 UNION ALL
-                SELECT h.fejlgruppe || ':' || e FROM h, jsonb_array_elements_text(h.gv) e WHERE h.fejl = 1
-              ) u GROUP BY t) f
+                SELECT hs.fejlgruppe || ':' || e FROM hs, jsonb_array_elements_text(hs.gv) e WHERE hs.fejl = 1
+              ) u, st GROUP BY t, st.grense, st.n, st.udtaget) f
             WHERE left(t, 1) NOT IN ('x', 'y')) fr WHERE nr <= ${antalGrupper})`
         : sql`'[]'::json`;
     const medFacetter = antalGrupper > 0;
+    const stikproeve = this.facetStikproeve;
 
+    // ryd: the expired snapshots, oldest first. ORDER BY udloeber lets the planner take cv_soegning_udloeber_idx;
+    // without it, "any 100 rows" under LIMIT made a sequential scan of every live snapshot look cheapest.
     return sql`WITH h AS MATERIALIZED (
-        SELECT cpr, opdateret, rang, fejl, fejlgruppe,
-          ${medFacetter ? sql`CASE WHEN fejl = 0 THEN facetter END` : sql`NULL::text[]`} AS facetter,
-          ${medFacetter ? sql`CASE WHEN fejl = 1 THEN coalesce(grupper, cv_soeg_grupper(facetter)) -> fejlgruppe END` : sql`NULL::jsonb`} AS gv
-        FROM (SELECT s.cpr, s.opdateret, s.facetter, s.grupper, ${rang} AS rang, ${fejl} AS fejl, ${fejlgruppe} AS fejlgruppe
-                FROM cv_soeg s WHERE ${where} OFFSET 0) x
+        SELECT x.cpr, x.opdateret, x.rang, ${antalGrupper === 0 ? sql`0` : fejl} AS fejl, ${antalGrupper === 0 ? sql`NULL::text` : fejlgruppe} AS fejlgruppe, x.spand
+        FROM (SELECT s.cpr, s.opdateret, ${rang} AS rang, ${antalGrupper === 0 ? sql`0` : maske} AS maske,
+                ${medFacetter ? sql`hashtext(s.cpr) & 1023` : sql`0`} AS spand
+              FROM cv_soeg s WHERE ${where} OFFSET 0) x
+        WHERE ${fejlHoejst1}
       ), r AS (SELECT cpr, rang, opdateret FROM h WHERE fejl = 0),
-      ryd AS (DELETE FROM cv_soegning WHERE id IN (SELECT id FROM cv_soegning WHERE udloeber < ${now}::timestamptz LIMIT 100))
-      INSERT INTO cv_soegning (id, subjekt, oprettet, udloeber, antal, "cprListe", facetter, kriterier)
+      g AS (SELECT count(*) AS n, count(*) FILTER (WHERE fejl = 0) AS hits,
+              CASE WHEN count(*) > ${stikproeve}::int THEN ceil(1024.0 * ${stikproeve}::int / count(*))::int ELSE 1024 END AS grense FROM h),
+      st AS (SELECT g.n, g.grense, (SELECT count(*) FROM h WHERE h.spand < g.grense) AS udtaget FROM g),
+      hs AS (SELECT h.fejl, h.fejlgruppe,
+               CASE WHEN h.fejl = 0 THEN (SELECT f.facetter FROM cv_soeg f WHERE f.cpr = h.cpr) END AS facetter,
+               CASE WHEN h.fejl = 1 THEN (SELECT coalesce(f.grupper, cv_soeg_grupper(f.facetter)) -> h.fejlgruppe FROM cv_soeg f WHERE f.cpr = h.cpr) END AS gv
+             FROM h WHERE h.spand < (SELECT grense FROM st)),
+      ryd AS (DELETE FROM cv_soegning WHERE id IN (SELECT id FROM cv_soegning WHERE udloeber < ${now}::timestamptz ORDER BY udloeber LIMIT 100))
+      INSERT INTO cv_soegning (id, subjekt, oprettet, udloeber, antal, "cprListe", facetter, "facetterAnslaaet", kriterier)
       SELECT ${id}::uuid, ${subjekt}, ${now}::timestamptz, ${new Date(now.getTime() + SOEGNING_LEVETID_MS)}::timestamptz,
-        (SELECT count(*) FROM r),
+        (SELECT hits FROM g),
         coalesce((SELECT array_agg(cpr::text ORDER BY rang DESC, opdateret DESC, cpr) FROM
           (SELECT cpr, rang, opdateret FROM r ORDER BY rang DESC, opdateret DESC, cpr LIMIT ${SOEG_GRAENSER.dybde}) top), '{}'),
-        ${facetter}, ${JSON.stringify(k)}::jsonb
-      RETURNING id, udloeber, antal, "cprListe", facetter, kriterier`;
+        ${facetter}, ${medFacetter ? sql`(SELECT grense < 1024 FROM st)` : sql`false`}, ${JSON.stringify(k)}::jsonb
+      RETURNING id, udloeber, antal, "cprListe", facetter, "facetterAnslaaet", kriterier`;
   }
 
   /** SearchCVText: a new search (no soegeId) or another page of a stored one. */
@@ -341,7 +371,7 @@ export class CvSoegService {
     if (input.soegeId) {
       const rows = await rawQuery<Snapshot>(
         this.pool,
-        Prisma.sql`SELECT id, udloeber, antal, "cprListe", facetter, kriterier FROM cv_soegning
+        Prisma.sql`SELECT id, udloeber, antal, "cprListe", facetter, "facetterAnslaaet", kriterier FROM cv_soegning
           WHERE id = ${input.soegeId.toLowerCase()}::uuid AND subjekt = ${p.subject} AND udloeber > ${this.clock.now()}::timestamptz`,
       );
       if (!rows[0]) {
@@ -370,6 +400,7 @@ export class CvSoegService {
         antalSider: Math.ceil(Math.min(snap.antal, SOEG_GRAENSER.dybde) / prSide),
         cvPersoner: personer,
         grupper: grupperFra(snap.facetter),
+        grupperAnslaaet: snap.facetterAnslaaet,
       },
       ...(input.soegeId ? {} : { kriterier: snap.kriterier }),
     };

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "cv_soegning" ADD COLUMN     "facetterAnslaaet" BOOLEAN NOT NULL DEFAULT false;
