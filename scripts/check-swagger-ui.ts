@@ -4,7 +4,11 @@
  * Chromium, checks that it loads the documented /openapi.json (and not /docs/json), shows the
  * service's title, and logs no console error and no Content-Security-Policy violation; then it
  * authorizes with the printed demo token and walks the user path of README "Swagger UI check"
- * (Tilmelding, status, history, Afmelding, GetCV, GetCVAsPdf for Anna) with "Try it out" -> "Execute".
+ * (Tilmelding, status, history, Afmelding, GetCV, GetCVAsPdf for Anna) with "Try it out" -> "Execute",
+ * then Anna's self-booking flow (GetBorgerstatus, GetSelvbookingMoedetilbud, GetSelvbookingMoedetider,
+ * ReserverMoedetid, CreateBooking with the hold, GetIndkaldelser, CreateOmbooking, DeleteBooking) with the
+ * prefilled examples and the ids copied from the previous answers, and, authorized again with a job centre
+ * token (npm run token -- --role jobcenter --org 751), SearchCVText and GetMoedetilbudListe.
  * Needs Debian's chromium (apt-get install chromium); not part of npm test.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -176,6 +180,10 @@ async function main() {
     const shown = JSON.parse(await (await openOperation(otherDay, 'Tilmelding')).locator('textarea.body-param__text').inputValue());
     if (shown.tilmeldingsdato !== '2027-03-01') throw new Error(`on 1 March 2027 the Tilmelding example shows ${shown.tilmeldingsdato}`);
     console.log(`Tilmelding example with the browser's clock on 2027-03-01: tilmeldingsdato ${shown.tilmeldingsdato}`);
+    const reserverShown = JSON.parse(await (await openOperation(otherDay, 'ReserverMoedetid')).locator('textarea.body-param__text').inputValue());
+    // 1 March 2027 is a Monday: the first weekday after it is Tuesday 2 March, 09:00 Copenhagen winter time.
+    if (reserverShown.moedeStarttidspunkt !== '2027-03-02T09:00:00.000+01:00') throw new Error(`on 1 March 2027 the ReserverMoedetid example shows ${reserverShown.moedeStarttidspunkt}`);
+    console.log(`ReserverMoedetid example with the browser's clock on 2027-03-01: moedeStarttidspunkt ${reserverShown.moedeStarttidspunkt}`);
     await otherDay.close();
 
     // The user path of issue 6 and 8, each step as a Swagger UI user does it: open the operation,
@@ -265,8 +273,9 @@ async function main() {
       const answer = await tryIt(op, id, opts);
       console.log(`Try it out ${id} -> HTTP ${answer.status}; body starts ${answer.text.replace(/\s+/g, ' ').slice(0, 160)}`);
       if (opts.screenshot) {
-        await op.scrollIntoViewIfNeeded();
-        await op.screenshot({ path: path.join(SHOTS, opts.screenshot) });
+        // What the user filled in (parameters and body) and the answer Swagger UI shows.
+        await op.locator('.parameters-container').screenshot({ path: path.join(SHOTS, opts.screenshot.replace('.png', '-request.png')) });
+        await op.locator('.responses-inner > div').first().screenshot({ path: path.join(SHOTS, opts.screenshot.replace('.png', '-response.png')) });
       }
       results.push(`${id} -> HTTP ${answer.status}`);
       if (answer.status !== expect) throw new Error(`${id}: expected HTTP ${expect}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
@@ -329,7 +338,7 @@ async function main() {
     console.log(`  GetMoedetilbudListe (org 751) lists ${(liste.moedetilbud as unknown[] | undefined)?.length ?? '?'} offers`);
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(SHOTS, 'swagger-ui-operations.png'), fullPage: true });
-    console.log(`Screenshots: ${SHOTS}/swagger-ui-tilmelding.png, ${SHOTS}/swagger-ui-operations.png`);
+    console.log(`Screenshots in ${SHOTS}: swagger-ui-tilmelding.png, swagger-ui-operations.png, swagger-ui-{reserver,createbooking,ombooking,soeg}-{request,response}.png`);
     if (problems.length > 0) throw new Error(`the browser console is not clean:\n${problems.join('\n')}`);
     console.log('Browser console: no errors, no warnings, no CSP violations');
   } finally {
