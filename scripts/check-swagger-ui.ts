@@ -274,7 +274,9 @@ async function main() {
       console.log(`Try it out ${id} -> HTTP ${answer.status}; body starts ${answer.text.replace(/\s+/g, ' ').slice(0, 160)}`);
       if (opts.screenshot) {
         // What the user filled in (parameters and body) and the answer Swagger UI shows.
-        await op.locator('.parameters-container').screenshot({ path: path.join(SHOTS, opts.screenshot.replace('.png', '-request.png')) });
+        const requestBody = op.locator('.opblock-section-request-body');
+        const request = (await requestBody.count()) > 0 ? requestBody : op.locator('.parameters-container');
+        await request.screenshot({ path: path.join(SHOTS, opts.screenshot.replace('.png', '-request.png')) });
         await op.locator('.responses-inner > div').first().screenshot({ path: path.join(SHOTS, opts.screenshot.replace('.png', '-response.png')) });
       }
       results.push(`${id} -> HTTP ${answer.status}`);
@@ -306,7 +308,8 @@ async function main() {
     const hold = await step('ReserverMoedetid', '201', { fill: { moedetilbudId }, screenshot: 'swagger-ui-reserver.png' });
     const booking = await step('CreateBooking', '201', {
       fill: { moedetilbudId },
-      body: (shown) => ({ ...shown, moedeStarttidspunkt: hold.moedeStarttidspunkt, reservationId: hold.reservationId }),
+      // The user adds the hold's id to the prefilled body (its time is the one just reserved).
+      body: (shown) => ({ ...shown, reservationId: hold.reservationId }),
       screenshot: 'swagger-ui-createbooking.png',
     });
     const indkaldelseId = booking.indkaldelseId as string;
