@@ -46,8 +46,8 @@ const FAVICON_SVG =
 export const TODAY_EXAMPLE_FIELDS = ['tilmeldingsdato', 'afmeldingsdato', 'haendelsesdato'];
 
 /**
- * Date-time example fields (request bodies and query parameters) that Swagger UI moves to a day relative
- * to today, keeping the example's Copenhagen time of day: Borgerbooking's slot and interval examples. The
+ * Date-time example fields (request bodies and query parameters of RELATIVE_EXAMPLE_PATHS) that Swagger UI
+ * moves to a day relative to today, keeping the example's Copenhagen time of day: Borgerbooking's slot and interval examples. The
  * demo data (src/modules/borgerbooking/demo-data.ts) has a slot of the Aarhus Jobsamtale offer at 09:00
  * and 10:00 every weekday of the next three weeks, so the booking examples (09:00, rebooking 10:00) name a
  * free slot on every day. Values: `'naesteHverdag'` = the first weekday after today, a number = today
@@ -58,6 +58,11 @@ export const RELATIVE_EXAMPLE_FIELDS: Record<string, 'naesteHverdag' | number> =
   startMoedetidsinterval: 0,
   slutMoedetidsinterval: 30,
 };
+/**
+ * The operations whose examples get RELATIVE_EXAMPLE_FIELDS: the citizen side of Borgerbooking. The planning
+ * side's examples (CreateIndkaldelse: start, end and deadlines that belong together) keep their dates.
+ */
+export const RELATIVE_EXAMPLE_PATHS = '^/v1/Borgerbooking/(?!Planlaegning/)';
 
 /**
  * Swagger UI's responseInterceptor, run in the browser. When Swagger UI has loaded the OpenAPI document, it
@@ -130,7 +135,10 @@ export const todayInExamples = new Function(
       if (typeof param.examples[k].value === 'string') param.examples[k].value = moved(param.examples[k].value, param.name);
     });
   };
+  var relativeOnPath = new RegExp(${JSON.stringify(RELATIVE_EXAMPLE_PATHS)});
+  var allRelative = relative;
   Object.keys(doc.paths || {}).forEach(function (p) {
+    relative = relativeOnPath.test(p) ? allRelative : {};
     (doc.paths[p].parameters || []).forEach(patchParameter);
     Object.keys(doc.paths[p]).forEach(function (m) {
       var op = doc.paths[p][m];

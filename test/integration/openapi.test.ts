@@ -305,6 +305,8 @@ describe('served documentation', () => {
       const param = (name: string) => params.find((p: Json) => p.name === name).example;
       expect(Date.parse(param('startMoedetidsinterval'))).toBe(koebenhavnTid(today, '00:00').getTime());
       expect(Date.parse(param('slutMoedetidsinterval'))).toBe(koebenhavnTid(addDays(today, 30), '23:59').getTime());
+      // The planning side keeps its dates (CreateIndkaldelse's start, end and deadlines belong together).
+      expect(seen.components.schemas.IndkaldelseInput.examples).toEqual(doc.components.schemas.IndkaldelseInput.examples);
       // Responses keep their examples.
       expect(seen.paths['/v1/Tilmelding/Status'].get.responses['200']).toEqual(doc.paths['/v1/Tilmelding/Status'].get.responses['200']);
     } finally {
