@@ -4,10 +4,14 @@
  * Chromium, checks that it loads the documented /openapi.json (and not /docs/json), shows the
  * service's title, and logs no console error and no Content-Security-Policy violation; then it
  * authorizes with the printed demo token and walks the user path of README "Swagger UI check"
- * (Tilmelding, status, history, Afmelding, GetCV, GetCVAsPdf for Anna) with "Try it out" -> "Execute".
+ * (Tilmelding, status, history, Afmelding, GetCV, GetCVAsPdf for Anna) with "Try it out" -> "Execute",
+ * then Anna's self-booking flow (GetBorgerstatus, GetSelvbookingMoedetilbud, GetSelvbookingMoedetider,
+ * ReserverMoedetid, CreateBooking with the hold, GetIndkaldelser, CreateOmbooking, DeleteBooking) with the
+ * prefilled examples and the ids copied from the previous answers, and, authorized again with a job centre
+ * token (npm run token -- --role jobcenter --org 751), SearchCVText and GetMoedetilbudListe.
  * Needs Debian's chromium (apt-get install chromium); not part of npm test.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -42,11 +46,61 @@ async function openOperation(page: Page, id: string): Promise<Locator> {
   return op;
 }
 
+interface Answer {
+  status: string;
+  text: string;
+  body: unknown;
+}
+
+/**
+ * "Try it out" -> "Execute" as a user does it: fields left as Swagger UI prefilled them unless `fill`
+ * names them (a value the user copied from an earlier answer), a new x-requestId, and the request body
+ * as prefilled or as `body` makes it from the prefilled text (the user adds a copied id). Returns what
+ * the response panel shows.
+ */
+async function tryIt(
+  op: Locator,
+  id: string,
+  opts: { fill?: Record<string, string>; body?: (shown: Record<string, unknown>) => Record<string, unknown>; cpr?: string } = {},
+): Promise<Answer> {
+  const cprField = op.locator('tr[data-param-name="x-civilRegistrationIdentifier"] input');
+  const want = opts.cpr ?? DEMO_CITIZENS.anna.cpr;
+  const shownCpr = await cprField.inputValue();
+  if (shownCpr !== want) {
+    if (shownCpr !== DEMO_CITIZENS.anna.cpr) console.log(`${id}: the CPR field showed '${shownCpr}'; typing ${want}`);
+    await cprField.fill(want);
+  }
+  await op.locator('tr[data-param-name="x-requestId"] input').fill(randomUUID());
+  for (const [name, value] of Object.entries(opts.fill ?? {})) await op.locator(`tr[data-param-name="${name}"] input`).fill(value);
+  if (opts.body) {
+    const area = op.locator('textarea.body-param__text');
+    await area.fill(JSON.stringify(opts.body(JSON.parse(await area.inputValue())), null, 2));
+  }
+  await op.locator('button.execute').click();
+  const row = op.locator('.live-responses-table tbody .response-col_status').first();
+  await row.waitFor();
+  const status = (await row.textContent())?.trim() ?? '';
+  const text = status === '204' ? '' : ((await op.locator('.live-responses-table .response-col_description pre').first().textContent({ timeout: 5000 }).catch(() => '')) ?? '');
+  let body: unknown = undefined;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status, text, body };
+}
+
+/** The prefilled value of a parameter field. */
+const shownParam = (op: Locator, name: string) => op.locator(`tr[data-param-name="${name}"] input`).inputValue();
+/** The prefilled request body. */
+const shownBody = async (op: Locator) => JSON.parse(await op.locator('textarea.body-param__text').inputValue()) as Record<string, unknown>;
+
 async function main() {
   mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jobnet-swagger-ui-'));
+  const serverEnv = { ...process.env, PORT: '0', EMBEDDED_DATA_DIR: path.join(dataDir, 'db'), AUTH_LOCAL_KEY_FILE: path.join(dataDir, 'key.pem') };
   const server = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server.ts'], {
-    env: { ...process.env, PORT: '0', EMBEDDED_DATA_DIR: path.join(dataDir, 'db'), AUTH_LOCAL_KEY_FILE: path.join(dataDir, 'key.pem') },
+    env: serverEnv,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -126,6 +180,10 @@ async function main() {
     const shown = JSON.parse(await (await openOperation(otherDay, 'Tilmelding')).locator('textarea.body-param__text').inputValue());
     if (shown.tilmeldingsdato !== '2027-03-01') throw new Error(`on 1 March 2027 the Tilmelding example shows ${shown.tilmeldingsdato}`);
     console.log(`Tilmelding example with the browser's clock on 2027-03-01: tilmeldingsdato ${shown.tilmeldingsdato}`);
+    const reserverShown = JSON.parse(await (await openOperation(otherDay, 'ReserverMoedetid')).locator('textarea.body-param__text').inputValue());
+    // 1 March 2027 is a Monday: the first weekday after it is Tuesday 2 March, 09:00 Copenhagen winter time.
+    if (reserverShown.moedeStarttidspunkt !== '2027-03-02T09:00:00.000+01:00') throw new Error(`on 1 March 2027 the ReserverMoedetid example shows ${reserverShown.moedeStarttidspunkt}`);
+    console.log(`ReserverMoedetid example with the browser's clock on 2027-03-01: moedeStarttidspunkt ${reserverShown.moedeStarttidspunkt}`);
     await otherDay.close();
 
     // The user path of issue 6 and 8, each step as a Swagger UI user does it: open the operation,
@@ -200,9 +258,90 @@ async function main() {
     }
     console.log('Tilmelding\'s documented 400, 401, 403 and 412 examples show their own status and fejlkode');
     await tilmelding.locator('.opblock-summary').click();
+
+    // The self-booking flow of issue 7 for Anna, as a user walks it: the prefilled examples (Swagger UI
+    // moves their times to the first weekday after today, where the demo data always has the slot) and
+    // the ids a previous answer showed, copied into the next form.
+    type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const step = async (
+      id: string,
+      expect: string,
+      opts: Parameters<typeof tryIt>[2] & { before?: (op: Locator) => Promise<void>; screenshot?: string } = {},
+    ): Promise<Json> => {
+      const op = await openOperation(page, id);
+      if (opts.before) await opts.before(op);
+      const answer = await tryIt(op, id, opts);
+      console.log(`Try it out ${id} -> HTTP ${answer.status}; body starts ${answer.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+      if (opts.screenshot) {
+        // What the user filled in (parameters and body) and the answer Swagger UI shows.
+        const requestBody = op.locator('.opblock-section-request-body');
+        const request = (await requestBody.count()) > 0 ? requestBody : op.locator('.parameters-container');
+        await request.screenshot({ path: path.join(SHOTS, opts.screenshot.replace('.png', '-request.png')) });
+        await op.locator('.responses-inner > div').first().screenshot({ path: path.join(SHOTS, opts.screenshot.replace('.png', '-response.png')) });
+      }
+      results.push(`${id} -> HTTP ${answer.status}`);
+      if (answer.status !== expect) throw new Error(`${id}: expected HTTP ${expect}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
+      await op.locator('.opblock-summary').click();
+      return (answer.body ?? {}) as Json;
+    };
+    const status = await step('GetBorgerstatus', '200');
+    if (status.kanSelvbooke !== true) throw new Error(`GetBorgerstatus: Anna cannot self-book: ${JSON.stringify(status)}`);
+    const tilbud = await step('GetSelvbookingMoedetilbud', '200');
+    const jobsamtale = (tilbud.moedetilbud as Json[]).find((t) => t.samtaleType === 1);
+    if (!jobsamtale) throw new Error(`GetSelvbookingMoedetilbud shows no Jobsamtale offer: ${JSON.stringify(tilbud).slice(0, 300)}`);
+    const moedetilbudId = jobsamtale.moedetilbudId as string;
+    console.log(`  offer to copy: ${moedetilbudId} (${jobsamtale.moedetitel})`);
+    // The time the ReserverMoedetid example shows, to look for among the slots.
+    const reserver = await openOperation(page, 'ReserverMoedetid');
+    const eksempelTid = (await shownBody(reserver)).moedeStarttidspunkt as string;
+    await reserver.locator('.opblock-summary').click();
+    let interval = '';
+    const tider = await step('GetSelvbookingMoedetider', '200', {
+      fill: { moedetilbudId },
+      before: async (op) => {
+        interval = `${await shownParam(op, 'startMoedetidsinterval')} .. ${await shownParam(op, 'slutMoedetidsinterval')}`;
+      },
+    });
+    const slot = (tider.moedetider as Json[]).find((m) => Date.parse(m.starttidspunkt) === Date.parse(eksempelTid));
+    console.log(`  prefilled interval ${interval}: ${(tider.moedetider as Json[]).length} slots; the booking example's time ${eksempelTid} is ${slot ? 'one of them' : 'NOT one of them'}`);
+    if (!slot) throw new Error(`the ReserverMoedetid example's time ${eksempelTid} is not a free slot of the offer`);
+    const hold = await step('ReserverMoedetid', '201', { fill: { moedetilbudId }, screenshot: 'swagger-ui-reserver.png' });
+    const booking = await step('CreateBooking', '201', {
+      fill: { moedetilbudId },
+      // The user adds the hold's id to the prefilled body (its time is the one just reserved).
+      body: (shown) => ({ ...shown, reservationId: hold.reservationId }),
+      screenshot: 'swagger-ui-createbooking.png',
+    });
+    const indkaldelseId = booking.indkaldelseId as string;
+    const indkaldelser = await step('GetIndkaldelser', '200');
+    const moede = (indkaldelser.indkaldelser as Json[] | undefined)?.find((i) => i.indkaldelseId === indkaldelseId);
+    if (!moede) throw new Error(`GetIndkaldelser does not show the booked meeting ${indkaldelseId}: ${JSON.stringify(indkaldelser).slice(0, 300)}`);
+    console.log(`  the booked meeting starts ${moede.moedeStarttidspunkt}`);
+    await step('CreateOmbooking', '204', { fill: { indkaldelseId }, screenshot: 'swagger-ui-ombooking.png' });
+    const efter = await step('GetIndkaldelser', '200');
+    const ombooket = (efter.indkaldelser as Json[]).find((i) => i.indkaldelseId === indkaldelseId);
+    console.log(`  after CreateOmbooking the meeting starts ${ombooket?.moedeStarttidspunkt}`);
+    if (!ombooket || ombooket.moedeStarttidspunkt === moede.moedeStarttidspunkt) throw new Error('CreateOmbooking did not move the meeting');
+    await step('DeleteBooking', '204', { fill: { indkaldelseId } });
+    const slut = await step('GetIndkaldelser', '200');
+    if ((slut.indkaldelser as Json[]).some((i) => i.indkaldelseId === indkaldelseId)) throw new Error('DeleteBooking: the meeting is still listed');
+    console.log('  after DeleteBooking the meeting is gone from GetIndkaldelser');
+
+    // A job centre user (npm run token -- --role jobcenter --org 751): CV search and a planning read.
+    const jobcenterToken = execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/token.ts', '--role', 'jobcenter', '--org', '751'], { env: serverEnv, encoding: 'utf8' }).trim();
+    await page.click('button.authorize');
+    await page.click('.auth-btn-wrapper button:has-text("Logout")');
+    await page.fill('.auth-container input', jobcenterToken);
+    await page.click('.auth-btn-wrapper button.authorize');
+    await page.click('button.btn-done');
+    const soeg = await step('SearchCVText', '200', { screenshot: 'swagger-ui-soeg.png' });
+    console.log(`  the prefilled search finds ${soeg.antalResultater} CV(s)`);
+    if (!(soeg.antalResultater > 0)) problems.push(`SearchCVText: the prefilled example finds no demo CV: ${JSON.stringify(soeg).slice(0, 300)}`);
+    const liste = await step('GetMoedetilbudListe', '200');
+    console.log(`  GetMoedetilbudListe (org 751) lists ${(liste.moedetilbud as unknown[] | undefined)?.length ?? '?'} offers`);
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(SHOTS, 'swagger-ui-operations.png'), fullPage: true });
-    console.log(`Screenshots: ${SHOTS}/swagger-ui-tilmelding.png, ${SHOTS}/swagger-ui-operations.png`);
+    console.log(`Screenshots in ${SHOTS}: swagger-ui-tilmelding.png, swagger-ui-operations.png, swagger-ui-{reserver,createbooking,ombooking,soeg}-{request,response}.png`);
     if (problems.length > 0) throw new Error(`the browser console is not clean:\n${problems.join('\n')}`);
     console.log('Browser console: no errors, no warnings, no CSP violations');
   } finally {

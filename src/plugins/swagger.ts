@@ -15,7 +15,9 @@ export const OPENAPI_INFO = {
     'og et unikt x-requestId (en gentagelse afvises med 412). Fejl returneres som application/problem+json ' +
     'med fejlkoder i listen `fejl`. I Swagger UI: tryk Authorize og indsæt det token, `npm run dev` udskriver; ' +
     'skriv et nyt x-requestId (fx en guid) for hvert Execute. Eksemplernes tilmeldingsdato, afmeldingsdato og haendelsesdato ' +
-    'vises med dagens dato, for tilmelding og afmelding kræver dagens dato (4749, 4322); andre klienter skal selv sende dagens dato.',
+    'vises med dagens dato, for tilmelding og afmelding kræver dagens dato (4749, 4322); andre klienter skal selv sende dagens dato. ' +
+    'Borgerbookings eksempler på moedeStarttidspunkt vises på første hverdag efter i dag (demodata har en mødetid kl. 9 og 10 hver hverdag), ' +
+    'og mødetidsintervallet fra i dag og 30 dage frem.',
 };
 
 /** The documented address of the OpenAPI document; Swagger UI loads it from here too. */
@@ -44,12 +46,33 @@ const FAVICON_SVG =
 export const TODAY_EXAMPLE_FIELDS = ['tilmeldingsdato', 'afmeldingsdato', 'haendelsesdato'];
 
 /**
+ * Date-time example fields (request bodies and query parameters of RELATIVE_EXAMPLE_PATHS) that Swagger UI
+ * moves to a day relative to today, keeping the example's Copenhagen time of day: Borgerbooking's slot and interval examples. The
+ * demo data (src/modules/borgerbooking/demo-data.ts) has a slot of the Aarhus Jobsamtale offer at 09:00
+ * and 10:00 every weekday of the next three weeks, so the booking examples (09:00, rebooking 10:00) name a
+ * free slot on every day. Values: `'naesteHverdag'` = the first weekday after today, a number = today
+ * plus that many days.
+ */
+export const RELATIVE_EXAMPLE_FIELDS: Record<string, 'naesteHverdag' | number> = {
+  moedeStarttidspunkt: 'naesteHverdag',
+  startMoedetidsinterval: 0,
+  slutMoedetidsinterval: 30,
+};
+/**
+ * The operations whose examples get RELATIVE_EXAMPLE_FIELDS: the citizen side of Borgerbooking. The planning
+ * side's examples (CreateIndkaldelse: start, end and deadlines that belong together) keep their dates.
+ */
+export const RELATIVE_EXAMPLE_PATHS = '^/v1/Borgerbooking/(?!Planlaegning/)';
+
+/**
  * Swagger UI's responseInterceptor, run in the browser. When Swagger UI has loaded the OpenAPI document, it
  * sets the date fields above in every request-body example (and the component schemas those bodies
- * reference) to today's Copenhagen date, so "Try it out" -> "Execute" on Tilmelding works on any day. The
- * served and committed document keeps its fixed example dates (it must not depend on the day). Built with
- * `new Function` so that its source is exactly this text in the browser, whatever compiles the server (tsx's
- * name-keeping helpers would otherwise leak into it); serialised by @fastify/swagger-ui with toString().
+ * reference) to today's Copenhagen date, and the relative date-time fields (request bodies and parameters)
+ * to their day at the example's time of day, so "Try it out" -> "Execute" on Tilmelding and on the
+ * self-booking flow works on any day. The served and committed document keeps its fixed example dates (it
+ * must not depend on the day). Built with `new Function` so that its source is exactly this text in the
+ * browser, whatever compiles the server (tsx's name-keeping helpers would otherwise leak into it);
+ * serialised by @fastify/swagger-ui with toString().
  */
 export const todayInExamples = new Function(
   'res',
@@ -60,10 +83,31 @@ export const todayInExamples = new Function(
   var doc;
   try { doc = JSON.parse(res.text); } catch (e) { return res; }
   var fields = ${JSON.stringify(TODAY_EXAMPLE_FIELDS)};
+  var relative = ${JSON.stringify(RELATIVE_EXAMPLE_FIELDS)};
   var today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  var addDays = function (day, n) { return new Date(Date.parse(day + 'T12:00:00Z') + n * 86400000).toISOString().slice(0, 10); };
+  var weekday = function (day) { var w = new Date(day + 'T12:00:00Z').getUTCDay(); return w !== 0 && w !== 6; };
+  var nextWeekday = addDays(today, 1);
+  while (!weekday(nextWeekday)) nextWeekday = addDays(nextWeekday, 1);
+  var hhmmFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  // The example's wall-clock time on another day, with Copenhagen's offset on that day (+01:00 or +02:00).
+  var moved = function (value, f) {
+    var m = /^\\d{4}-\\d{2}-\\d{2}T(\\d{2}):(\\d{2})/.exec(value);
+    if (!m) return value;
+    var day = relative[f] === 'naesteHverdag' ? nextWeekday : addDays(today, relative[f]);
+    var mins = Number(m[1]) * 60 + Number(m[2]);
+    var local = hhmmFmt.format(new Date(Date.parse(day + 'T' + m[1] + ':' + m[2] + ':00Z'))).split(':');
+    var off = ((Number(local[0]) * 60 + Number(local[1]) - mins) % 1440 + 1440) % 1440;
+    if (off > 720) off -= 1440;
+    var sign = off < 0 ? '-' : '+';
+    var a = Math.abs(off);
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    return day + 'T' + m[1] + ':' + m[2] + ':00.000' + sign + pad(Math.floor(a / 60)) + ':' + pad(a % 60);
+  };
   var setDates = function (example) {
     if (!example || typeof example !== 'object') return;
     fields.forEach(function (f) { if (typeof example[f] === 'string') example[f] = today; });
+    Object.keys(relative).forEach(function (f) { if (typeof example[f] === 'string') example[f] = moved(example[f], f); });
   };
   var patchSchema = function (schema) {
     if (!schema) return;
@@ -76,10 +120,31 @@ export const todayInExamples = new Function(
       var p = schema.properties && schema.properties[f];
       if (p && Array.isArray(p.examples)) p.examples = [today];
     });
+    Object.keys(relative).forEach(function (f) {
+      var p = schema.properties && schema.properties[f];
+      if (p && Array.isArray(p.examples)) p.examples = p.examples.map(function (v) { return typeof v === 'string' ? moved(v, f) : v; });
+    });
   };
+  var patchParameter = function (param) {
+    if (!param || !Object.prototype.hasOwnProperty.call(relative, param.name)) return;
+    if (typeof param.example === 'string') param.example = moved(param.example, param.name);
+    if (param.schema && Array.isArray(param.schema.examples)) {
+      param.schema.examples = param.schema.examples.map(function (v) { return typeof v === 'string' ? moved(v, param.name) : v; });
+    }
+    Object.keys(param.examples || {}).forEach(function (k) {
+      if (typeof param.examples[k].value === 'string') param.examples[k].value = moved(param.examples[k].value, param.name);
+    });
+  };
+  var relativeOnPath = new RegExp(${JSON.stringify(RELATIVE_EXAMPLE_PATHS)});
+  var allRelative = relative;
   Object.keys(doc.paths || {}).forEach(function (p) {
+    relative = relativeOnPath.test(p) ? allRelative : {};
+    (doc.paths[p].parameters || []).forEach(patchParameter);
     Object.keys(doc.paths[p]).forEach(function (m) {
-      var content = (doc.paths[p][m] && doc.paths[p][m].requestBody && doc.paths[p][m].requestBody.content) || {};
+      var op = doc.paths[p][m];
+      if (!op || typeof op !== 'object') return;
+      (Array.isArray(op.parameters) ? op.parameters : []).forEach(patchParameter);
+      var content = (op.requestBody && op.requestBody.content) || {};
       Object.keys(content).forEach(function (t) {
         var media = content[t];
         setDates(media.example);

@@ -11,6 +11,10 @@ import { DEMO_CITIZENS } from '../../src/domain/demo-citizens';
 import { systemClock, today } from '../../src/domain/clock';
 import { addDays } from '../../src/domain/dage';
 import { DEMO_BORGERBOOKING_IDS, koebenhavnTid, seedBorgerbookingDemoData } from '../../src/modules/borgerbooking/demo-data';
+import { OPENAPI_JSON_PATH, todayInExamples } from '../../src/plugins/swagger';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
 
 const BB = '/v1/Borgerbooking';
 const { anna, frida, karen, jens } = DEMO_CITIZENS;
@@ -69,6 +73,41 @@ describe('the demo data walks through the API', () => {
     const aflys = await callV1(app, 'DELETE', `${BB}/Indkaldelser/${id}`, anna.cpr);
     expect(aflys.statusCode).toBe(204);
     expect((await testPrisma().indkaldelse.findUniqueOrThrow({ where: { id } })).status).toBe('Aflyst');
+  });
+
+  it('the booking examples as Swagger UI shows them today (plugins/swagger.ts) name free slots of the demo data', async () => {
+    const g = globalThis as { window?: unknown };
+    const before = g.window;
+    g.window = { location: { href: 'http://127.0.0.1:3000/docs' } };
+    let doc: Json;
+    try {
+      const served = await app.inject({ method: 'GET', url: OPENAPI_JSON_PATH });
+      doc = JSON.parse((todayInExamples as (r: Json) => Json)({ url: `http://127.0.0.1:3000${OPENAPI_JSON_PATH}`, text: served.body }).text);
+    } finally {
+      g.window = before;
+    }
+    const schema = (name: string) => doc.components.schemas[name].examples[0];
+    const params = doc.paths[`${BB}/Moedetilbud/{moedetilbudId}/Moedetider`].get.parameters as Json[];
+    const query = params
+      .filter((p) => p.in === 'query' && p.example !== undefined)
+      .map((p) => `${p.name}=${encodeURIComponent(p.example)}`)
+      .join('&');
+    const tilbudId = params.find((p) => p.name === 'moedetilbudId').example;
+    expect(tilbudId).toBe(DEMO_BORGERBOOKING_IDS.jobsamtaleAarhus);
+    const tider = await get(`${BB}/Moedetilbud/${tilbudId}/Moedetider?${query}`, anna.cpr);
+    expect(tider.statusCode).toBe(200);
+    const starter = tider.json().moedetider.map((m: { starttidspunkt: string }) => Date.parse(m.starttidspunkt));
+    expect(starter).toContain(Date.parse(schema('ReservationInput').moedeStarttidspunkt));
+    expect(starter).toContain(Date.parse(schema('OmbookingInput').moedeStarttidspunkt));
+
+    const hold = await callV1(app, 'POST', `${BB}/Moedetilbud/${tilbudId}/action/reserver`, anna.cpr, { body: schema('ReservationInput') });
+    expect(hold.statusCode).toBe(201);
+    const book = await callV1(app, 'POST', `${BB}/Moedetilbud/${tilbudId}/Booking`, anna.cpr, { body: { ...schema('BookingInput'), reservationId: hold.json().reservationId } });
+    expect(book.statusCode).toBe(201);
+    const id = book.json().indkaldelseId;
+    const om = await callV1(app, 'POST', `${BB}/Indkaldelser/${id}/Ombooking`, anna.cpr, { body: schema('OmbookingInput') });
+    expect(om.statusCode).toBe(204);
+    expect((await callV1(app, 'DELETE', `${BB}/Indkaldelser/${id}`, anna.cpr)).statusCode).toBe(204);
   });
 
   it('Frida must book at once: straksbookingPaakraevet, and GetStraksbookingMoedetider has slots', async () => {

@@ -11,6 +11,8 @@ import { OPENAPI_PATH, renderOpenApi } from '../../scripts/openapi';
 import { buildTestApp } from '../helpers/app';
 import { businessDay } from '../../src/domain/clock';
 import { OPENAPI_JSON_PATH, todayInExamples } from '../../src/plugins/swagger';
+import { addDays } from '../../src/domain/dage';
+import { koebenhavnTid } from '../../src/modules/borgerbooking/demo-data';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -290,6 +292,21 @@ describe('served documentation', () => {
       expect(seen.components.schemas.TilmeldingInput.examples[0].tilmeldingsdato).toBe(today);
       expect(seen.components.schemas.TilmeldingInput.properties.tilmeldingsdato.examples).toEqual([today]);
       expect(seen.paths['/v1/Tilmelding/action/afmeld'].post.requestBody.content['application/json'].example.afmeldingsdato).toBe(today);
+      // Borgerbooking's slot examples move to the first weekday after today at their Copenhagen time of day,
+      // where the demo data always has a slot (09:00 and 10:00), and the slot interval starts today.
+      let hverdag = addDays(today, 1);
+      while ([0, 6].includes(new Date(`${hverdag}T12:00:00Z`).getUTCDay())) hverdag = addDays(hverdag, 1);
+      const reserver = seen.components.schemas.ReservationInput.examples[0].moedeStarttidspunkt;
+      expect(reserver.slice(0, 10)).toBe(hverdag);
+      expect(Date.parse(reserver)).toBe(koebenhavnTid(hverdag, '09:00').getTime());
+      expect(Date.parse(seen.components.schemas.BookingInput.examples[0].moedeStarttidspunkt)).toBe(koebenhavnTid(hverdag, '09:00').getTime());
+      expect(Date.parse(seen.components.schemas.OmbookingInput.examples[0].moedeStarttidspunkt)).toBe(koebenhavnTid(hverdag, '10:00').getTime());
+      const params = seen.paths['/v1/Borgerbooking/Moedetilbud/{moedetilbudId}/Moedetider'].get.parameters;
+      const param = (name: string) => params.find((p: Json) => p.name === name).example;
+      expect(Date.parse(param('startMoedetidsinterval'))).toBe(koebenhavnTid(today, '00:00').getTime());
+      expect(Date.parse(param('slutMoedetidsinterval'))).toBe(koebenhavnTid(addDays(today, 30), '23:59').getTime());
+      // The planning side keeps its dates (CreateIndkaldelse's start, end and deadlines belong together).
+      expect(seen.components.schemas.IndkaldelseInput.examples).toEqual(doc.components.schemas.IndkaldelseInput.examples);
       // Responses keep their examples.
       expect(seen.paths['/v1/Tilmelding/Status'].get.responses['200']).toEqual(doc.paths['/v1/Tilmelding/Status'].get.responses['200']);
     } finally {

@@ -4,7 +4,9 @@
  *
  * - Anna: a Jobsamtale deadline; the Aarhus Jobsamtale offer (the id the API's examples use) has
  *   slots every weekday of the next three weeks, so she can walk the whole self-booking flow:
- *   status, offers, slots, hold, book, rebook, cancel.
+ *   status, offers, slots, hold, book, rebook, cancel. Swagger UI shows the booking examples on the
+ *   first weekday after today at 09:00 and 10:00 (plugins/swagger.ts RELATIVE_EXAMPLE_FIELDS): keep
+ *   those times and the caseworker CVR:55133018-RID:1001 on this offer.
  * - Frida: an Opfølgningssamtale deadline that requires immediate booking (straksbooking), and an
  *   offer that satisfies it (GetStraksbookingMoedetider).
  * - Karen: a summons (Jobsamtale on the Aarhus offer) she must accept (SaveIndkaldelsesaccept); she may rebook it.

@@ -22,13 +22,15 @@ const SamtaleType = (english = 'InterviewTypeIdentifier') =>
 const MoedeGruppeType = Kode(d('Mødegruppetype: 1 individuelt møde, 2 fællesmøde', 'InterviewFormTypeIdentifier'), 1);
 const SamtaleformType = (english = 'InterviewContactTypeIdentifier') =>
   Kode(d('Samtaleform: 1 personligt fremmøde, 2 telefonisk, 3 video, 4 digitalt (skriftligt)', english), 1);
-const EksterntId = (description: string) => Type.String({ minLength: 1, maxLength: 255, description, examples: ['CVR-RID-12345678-1001'] });
+/** The demo caseworker Mette Madsen of the Aarhus Jobsamtale offer (demo-data.ts), so a filled-in example finds her slots. */
+const EKS_EKSTERNT_ID = 'CVR:55133018-RID:1001';
+const EksterntId = (description: string) => Type.String({ minLength: 1, maxLength: 255, description, examples: [EKS_EKSTERNT_ID] });
 
 export const Sagsbehandler = Type.Object(
   {
-    fornavne: Type.String({ minLength: 1, maxLength: 50, description: d('Sagsbehandlerens fornavn(e)', 'CaseWorkerGivenName'), examples: ['Sanne'] }),
+    fornavne: Type.String({ minLength: 1, maxLength: 50, description: d('Sagsbehandlerens fornavn(e)', 'CaseWorkerGivenName'), examples: ['Mette'] }),
     mellemnavn: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: d('Sagsbehandlerens mellemnavn', 'CaseWorkerMiddleName') })),
-    efternavn: Type.String({ minLength: 1, maxLength: 40, description: d('Sagsbehandlerens efternavn', 'CaseWorkerSurname'), examples: ['Holm'] }),
+    efternavn: Type.String({ minLength: 1, maxLength: 40, description: d('Sagsbehandlerens efternavn', 'CaseWorkerSurname'), examples: ['Madsen'] }),
     eksterntId: EksterntId(d('Sagsbehandler-id', 'CaseWorkerIdentifier')),
   },
   { $id: 'BookingSagsbehandler', additionalProperties: false, description: d('Sagsbehandler', 'Supervisor') },
@@ -75,7 +77,7 @@ export const Moedetilbud = Type.Object(
   { $id: 'Moedetilbud', additionalProperties: false, description: d('Mødetilbud', 'InterviewOption') },
 );
 
-const EKS_SAGSBEHANDLER = { fornavne: 'Sanne', efternavn: 'Holm', eksterntId: 'CVR-RID-12345678-1001' };
+const EKS_SAGSBEHANDLER = { fornavne: 'Mette', efternavn: 'Madsen', eksterntId: EKS_EKSTERNT_ID };
 const EKS_TILBUD_OBJ = {
   moedetilbudId: EKS_TILBUD,
   samtaleType: 1,
@@ -190,7 +192,7 @@ export const BookingInput = Type.Object(
     $id: 'BookingInput',
     additionalProperties: false,
     description: d('Booking af et mødetilbud', 'CreateBookingRequest'),
-    examples: [{ moedeStarttidspunkt: EKS_START, samtaleformType: 1, sagsbehandlerEksterntId: 'CVR-RID-12345678-1001' }],
+    examples: [{ moedeStarttidspunkt: EKS_START, samtaleformType: 1, sagsbehandlerEksterntId: EKS_EKSTERNT_ID }],
   },
 );
 export type BookingInput = Static<typeof BookingInput>;

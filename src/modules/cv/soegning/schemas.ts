@@ -77,7 +77,7 @@ export const SoegCvInput = Type.Object(
     ),
     soegetekst: Type.Optional(
       Tekst(SOEG_GRAENSER.tekst, d('Fritekst. Ord søges med dansk bøjning (sygeplejerske finder sygeplejersker); "citat", OR og -udeluk virker som i en websøgning', 'SearchString'), [
-        'sygeplejerske',
+        'pædagog',
       ]),
     ),
     sekundaerSoegetekst: Type.Optional(
@@ -139,7 +139,7 @@ export const SoegCvInput = Type.Object(
       'SearchCVTextRequest / SearchInput',
     ),
     examples: [
-      { soegetekst: 'sygeplejerske', koerekort: ['B'], naerPostnummer: '8000', afstandKm: 40, resultaterPrSide: 20, antalGrupper: 10 },
+      { soegetekst: 'pædagog', koerekort: ['B'], naerPostnummer: '8000', afstandKm: 40, resultaterPrSide: 20, antalGrupper: 10 },
       { soegeId: '3f1c2a9e-8b7d-4c6e-9a1b-2d3e4f5a6b7c', sidenummer: 2, resultaterPrSide: 20 },
     ],
   },
