@@ -23,6 +23,13 @@ const MoedeGruppeType = Kode(d('Mødegruppetype: 1 individuelt møde, 2 fællesm
 const SamtaleformType = (english = 'InterviewContactTypeIdentifier') =>
   Kode(d('Samtaleform: 1 personligt fremmøde, 2 telefonisk, 3 video, 4 digitalt (skriftligt)', english), 1);
 const EksterntId = (description: string) => Type.String({ minLength: 1, maxLength: 255, description, examples: ['CVR-RID-12345678-1001'] });
+/**
+ * A caseworker id in a query string: no control characters. A JSON body is already refused with 400/1014
+ * when a string holds U+0000 (src/plugins/json-body.ts), but a query string is not, and PostgreSQL cannot
+ * store or compare U+0000 (it answered 500).
+ */
+const EksterntIdQuery = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 255, pattern: '^[^\\u0000-\\u001f\\u007f]+$', description, examples: ['CVR-RID-12345678-1001'] });
 
 export const Sagsbehandler = Type.Object(
   {
@@ -164,7 +171,7 @@ const MoedetidInterval = {
   startMoedetidsinterval: Tidspunkt(d('Starttidspunkt for tidsrummet der ønskes mødetider i', 'BookingOptionIntervalStartTime'), '2026-11-30T00:00:00.000+01:00'),
   slutMoedetidsinterval: Tidspunkt(d('Sluttidspunkt for tidsrummet der ønskes mødetider i (ikke før start: 4792)', 'BookingOptionIntervalEndTime'), '2026-12-31T23:59:00.000+01:00'),
   samtaleformType: Type.Optional(SamtaleformType()),
-  eksterntId: Type.Optional(EksterntId(d('Sagsbehandler-id hvis den er valgt på dette punkt i flowet', 'CaseWorkerIdentifier'))),
+  eksterntId: Type.Optional(EksterntIdQuery(d('Sagsbehandler-id hvis den er valgt på dette punkt i flowet', 'CaseWorkerIdentifier'))),
 };
 
 export const MoedetiderQuery = Type.Object(MoedetidInterval, { additionalProperties: false });
