@@ -102,3 +102,29 @@ describe('GetCVList: a forged cursor', () => {
     expect(kommuner).toHaveLength(seen.size);
   });
 });
+
+describe('Borgerbooking: races at the edges', () => {
+  it('bookings racing the deactivation of their offer, and DeleteBooking racing itself: no 5xx, and the seat count is the active meetings', async () => {
+    const t = await opretMoedetilbud({ moedetider: [{ start: tid('09:00'), pladser: 40 }] });
+    const citizens = await Promise.all(Array.from({ length: 30 }, async () => (await createCvCitizen()).cpr));
+    const SYS = tokenFor({ role: 'system' });
+    const book = (cpr: string) => callV1(app, 'POST', `${BB}/Moedetilbud/${t.moedetilbudId}/Booking`, cpr, { ...as(cpr), body: { moedeStarttidspunkt: tid('09:00'), samtaleformType: 1 } });
+    const first = await book(citizens[0]!);
+    expect(first.statusCode).toBe(201);
+    const ind = first.json().indkaldelseId as string;
+    const results = await Promise.all([
+      ...citizens.slice(1).map(book),
+      callV1(app, 'POST', `${BB}/Planlaegning/Moedetilbud/${t.moedetilbudId}/action/deaktiver`, '0000000000', { token: SYS }),
+      ...Array.from({ length: 8 }, () => callV1(app, 'DELETE', `${BB}/Indkaldelser/${ind}`, citizens[0]!, as(citizens[0]!))),
+    ]);
+    const statuses = results.map((r) => `${r.statusCode}${r.statusCode >= 400 ? `/${r.json().fejl?.[0]?.fejlkode}` : ''}`);
+    for (const s of statuses) expect(['201', '200', '204', '404/8108', '404/4768', '409/4819']).toContain(s);
+    // The meeting was cancelled exactly once.
+    expect(statuses.slice(30).filter((s) => s === '204')).toHaveLength(1);
+    const active = await testPrisma().indkaldelse.count({ where: { moedetidId: t.moedetidIder[0]!, status: 'Aktiv' } });
+    const holds = await testPrisma().moedetidHold.count({ where: { moedetidId: t.moedetidIder[0]!, status: 'Aktiv' } });
+    expect((await testPrisma().moedetid.findUniqueOrThrow({ where: { id: t.moedetidIder[0]! } })).optagnePladser).toBe(active + holds);
+    // After the deactivation has answered, nobody books the offer.
+    expectProblem(await book(citizens[0]!), 404, 8108);
+  });
+});
