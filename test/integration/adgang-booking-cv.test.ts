@@ -114,4 +114,21 @@ describe('access to the Borgerbooking, planning, search and feed operations', ()
     }
     expect(wrong).toEqual([]);
   });
+
+  it('the citizen operations never act for 0000000000 ("unknown citizen"), not even for a system integration', async () => {
+    const wrong: string[] = [];
+    for (const o of ops.filter((x) => EXPECTED[x.operationId] === CITIZEN)) {
+      const body =
+        o.operationId === 'CreateFejlmelding'
+          ? { fejlkode: 1001, fejlOphav: 32, fejlTidspunkt: new Date().toISOString() }
+          : ['CreateBooking', 'ReserverMoedetid', 'CreateOmbooking'].includes(o.operationId)
+            ? { moedeStarttidspunkt: new Date(Date.now() + 3 * 86_400_000).toISOString(), samtaleformType: 1 }
+            : o.method === 'POST'
+              ? {}
+              : undefined;
+      const res = await callV1(app, o.method, o.url, '0000000000', { token: tokenFor({ role: 'system' }), ...(body ? { body } : {}) });
+      if (res.statusCode < 400 || res.statusCode >= 500) wrong.push(`${o.operationId}: ${res.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 });
