@@ -33,7 +33,8 @@ function unstorableStringKeys(value: unknown): string[] | undefined {
 /**
  * JSON bodies only (text/plain is not accepted: 415), parsed by Fastify's own safe parser, and
  * refused with 400/1014 when a string holds what the database cannot store, rather than a 500
- * or a silently altered value.
+ * or a silently altered value. Query strings and path parameters get the same check before their
+ * schema validation: they reach the database too (`?eksterntId=%00` answered 500 before).
  */
 async function jsonBodyPlugin(app: FastifyInstance) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -47,6 +48,11 @@ async function jsonBodyPlugin(app: FastifyInstance) {
       }
       done(null, parsed);
     });
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    const felt = findUnstorableString(request.query, '/querystring') ?? findUnstorableString(request.params, '/params');
+    if (!felt) return done();
+    done(new RuleViolation(1014, { felt, detail: 'Strings must not contain U+0000 or unpaired surrogates' }));
   });
 }
 

@@ -74,6 +74,19 @@ describe('errors of the running app', () => {
     });
   });
 
+  describe('strings the database cannot store, outside the body', () => {
+    it('U+0000 in a path parameter or a query string: 400/1014 naming it, before schema validation', async () => {
+      const headers = v1Headers(DEMO_CITIZENS.anna.cpr);
+      const param = expectProblem(await app.inject({ method: 'GET', url: '/v1/Jobagent/a%00b', headers }), 400);
+      expect(param.fejl).toEqual([expect.objectContaining({ fejlkode: 1014, felt: '/params/jobagentId' })]);
+      const query = expectProblem(
+        await app.inject({ method: 'GET', url: '/v1/Borgerbooking/Indkaldelser?x=a%00b', headers: v1Headers(DEMO_CITIZENS.anna.cpr) }),
+        400,
+      );
+      expect(query.fejl).toEqual([expect.objectContaining({ fejlkode: 1014, felt: '/querystring/x' })]);
+    });
+  });
+
   describe('body parsing', () => {
     it('body larger than BODY_LIMIT_BYTES (default 256 KiB): 413 problem, nothing written', async () => {
       const { cpr } = await createCitizen();

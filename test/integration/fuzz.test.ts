@@ -819,6 +819,17 @@ describe(`fuzzing every /v1 operation from openapi/openapi.json (seed ${SEED}, $
           ? fc.oneof(
               { weight: AREA_OPS[op.id]?.validQuery ? 2 : 0, arbitrary: fc.constant<[string, string][]>(AREA_OPS[op.id]?.validQuery ?? []) },
               { weight: 3, arbitrary: shapedQuery(op.queryParams) },
+              // The valid query with one documented parameter junk (U+0000, huge, odd unicode): a
+              // caseworker id with U+0000 in GetSelvbookingMoedetider's query once answered 500.
+              {
+                weight: 2,
+                arbitrary: fc
+                  .tuple(
+                    fc.constantFrom(...op.queryParams.map((p) => p.name)),
+                    fc.oneof(junkString, fc.constantFrom('\u0000', 'a\u0000b', '\u001f', '%', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '-1', '1e308')),
+                  )
+                  .map(([k, v]) => [...(AREA_OPS[op.id]?.validQuery ?? []).filter(([n]) => n !== k), [k, v.toWellFormed()]] as [string, string][]),
+              },
               { weight: 1, arbitrary: fc.array(fc.tuple(junkString, junkString).map(([k, v]) => [k.toWellFormed(), v.toWellFormed()] as [string, string]), { maxLength: 3 }) },
             )
           : fc.option(fc.array(fc.tuple(junkString, junkString).map(([k, v]) => [k.toWellFormed(), v.toWellFormed()] as [string, string]), { maxLength: 3 }), { freq: 5, nil: undefined }),
