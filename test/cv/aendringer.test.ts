@@ -10,7 +10,7 @@ import { testPrisma } from '../helpers/db';
 import type { Clock } from '../../src/domain/clock';
 import { demoCvInput } from '../../src/modules/cv/demo-data';
 import { decodeCursor, encodeCursor } from '../../src/modules/cv/aendringer/cursor';
-import { BASE, call, createCvCitizen, expectProblem, token, type Setup } from './helpers';
+import { awaitFeedHorizon, BASE, call, createCvCitizen, expectProblem, token, type Setup } from './helpers';
 
 let now = new Date('2031-03-02T08:00:00.000Z');
 const clock: Clock = { now: () => new Date(now) };
@@ -28,7 +28,7 @@ const system = () => token('system');
 const replace = (cpr: string) => call(app, 'PUT', BASE, cpr, { body: demoCvInput('anna') });
 const soegbarhed = (cpr: string, s: 'Active' | 'Inactive') => call(app, 'PUT', `${BASE}/Soegbarhed`, cpr, { body: { soegbarhed: s } });
 const status = (cpr: string, cvStatus: number) => call(app, 'PUT', `${BASE}/Status`, cpr, { body: { cvStatus }, token: token('jobcenter') });
-const list = (cpr: string, query: string, tok: string) => call(app, 'GET', `${BASE}/Haendelser${query}`, cpr, { token: tok });
+const list = async (cpr: string, query: string, tok: string) => (await awaitFeedHorizon(), call(app, 'GET', `${BASE}/Haendelser${query}`, cpr, { token: tok }));
 const updateList = (query: string, tok = system()) => call(app, 'GET', `${BASE}/Aendringsliste${query}`, ALL, { token: tok });
 const updatedCvs = (query: string, tok = system()) => call(app, 'GET', `${BASE}/OpdateredeCVer${query}`, ALL, { token: tok });
 

@@ -58,3 +58,20 @@ export function token(role: Role, opts: { cpr?: string; org?: string; scope?: st
 }
 
 export { callV1 as call, expectProblem, type Method } from '../helpers/api';
+
+/**
+ * Waits until every transaction that was open when it was called has ended. GetCVList returns only events of
+ * finished transactions (the horizon is the server's oldest open transaction, docs/cv-feeds.md), and the
+ * other Jest worker shares the server: a test that reads what it just wrote waits for the horizon first.
+ */
+export async function awaitFeedHorizon(maxMs = 20_000): Promise<void> {
+  const [{ xmax }] = await testPrisma().$queryRaw<{ xmax: string }[]>`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax`;
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const [{ passed }] = await testPrisma().$queryRaw<{ passed: boolean }[]>`
+      SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${xmax}::xid8 AS passed`;
+    if (passed) return;
+    if (Date.now() > deadline) throw new Error(`a transaction stayed open for ${maxMs} ms: the feed horizon did not pass`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

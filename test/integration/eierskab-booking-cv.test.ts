@@ -11,7 +11,7 @@ import { buildTestApp, tokenFor } from '../helpers/app';
 import { callV1, expectProblem } from '../helpers/api';
 import { testPrisma } from '../helpers/db';
 import { opretIndkaldelse, opretMoedetilbud } from '../borgerbooking/helpers';
-import { createCvCitizen } from '../cv/helpers';
+import { awaitFeedHorizon, createCvCitizen } from '../cv/helpers';
 
 const NOW = Date.parse('2026-12-01T09:00:00.000Z');
 const clock: Clock = { now: () => new Date(NOW) };
@@ -83,6 +83,7 @@ describe('GetCVList: a forged cursor', () => {
     const odense = await createCvCitizen({ kommunekode: '461' });
     for (const c of [aarhus, odense]) expect((await callV1(app, 'PUT', '/v1/CV', c.cpr, { body: demoCvInput('anna') })).statusCode).toBe(200);
     const JC = tokenFor({ role: 'jobcenter', org: '751' });
+    await awaitFeedHorizon();
     const cursors = [undefined, encodeCursor({ xid: 0n, id: 0n }), encodeCursor({ xid: 1n, id: 0n }), encodeCursor({ xid: (1n << 64n) - 1n, id: (1n << 63n) - 1n })];
     const seen = new Set<string>();
     for (const c of cursors) {
