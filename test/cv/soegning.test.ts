@@ -363,7 +363,7 @@ describe('paging', () => {
     expect((await soeg({ soegetekst: ord, resultaterPrSide: 100, sidenummer: 10 })).statusCode).toBe(200);
   });
 
-  it('answers 400/1014 naming soegeId for an unknown search id, and for another searcher\'s', async () => {
+  it('answers 400/1014 naming soegeId for an unknown search id, and for another searcher\'s (subject, role and organisation)', async () => {
     const ukendt = await soeg({ soegeId: randomUUID(), sidenummer: 2 });
     const body = expectProblem(ukendt, 400, 1014, '/soegeId');
     expect(body.fejl[0].beskrivelse).toMatch(/ukendt eller udløbet/);
@@ -372,6 +372,9 @@ describe('paging', () => {
     const mine = (await soeg({ soegetekst: ord }, tokenFor({ role: 'jobcenter', org: '751', sub: 'soeger-a' }))).json();
     expect((await soeg({ soegeId: mine.soegeId, sidenummer: 1 }, tokenFor({ role: 'jobcenter', org: '751', sub: 'soeger-a' }))).statusCode).toBe(200);
     expectProblem(await soeg({ soegeId: mine.soegeId, sidenummer: 1 }, tokenFor({ role: 'jobcenter', org: '751', sub: 'soeger-b' })), 400, 1014, '/soegeId');
+    // The same subject acting for another organisation or in another role is another searcher too.
+    expectProblem(await soeg({ soegeId: mine.soegeId, sidenummer: 1 }, tokenFor({ role: 'jobcenter', org: '461', sub: 'soeger-a' })), 400, 1014, '/soegeId');
+    expectProblem(await soeg({ soegeId: mine.soegeId, sidenummer: 1 }, tokenFor({ role: 'anden-aktoer', org: '751', sub: 'soeger-a' })), 400, 1014, '/soegeId');
   });
 });
 

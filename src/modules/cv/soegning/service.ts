@@ -132,6 +132,14 @@ function find(list: Iterable<string>, v: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Who owns a stored search: role, organisation and token subject together, so another token of the same
+ * subject acting in another role or for another organisation (whose CPR masking or reach differs) cannot page it.
+ */
+function soeger(p: Principal): string {
+  return `${p.role}|${p.organisation ?? ''}|${p.subject}`;
+}
+
 export class CvSoegService {
   private vokabularCache?: { hentet: number; stillinger: string[]; postnumre: { nr: string; navn: string; lat: number; lon: number }[] };
 
@@ -372,7 +380,7 @@ export class CvSoegService {
       const rows = await rawQuery<Snapshot>(
         this.pool,
         Prisma.sql`SELECT id, udloeber, antal, "cprListe", facetter, "facetterAnslaaet", kriterier FROM cv_soegning
-          WHERE id = ${input.soegeId.toLowerCase()}::uuid AND subjekt = ${p.subject} AND udloeber > ${this.clock.now()}::timestamptz`,
+          WHERE id = ${input.soegeId.toLowerCase()}::uuid AND subjekt = ${soeger(p)} AND udloeber > ${this.clock.now()}::timestamptz`,
       );
       if (!rows[0]) {
         throw ugyldig([{ felt: '/soegeId', tekst: 'er ukendt eller udløbet (et søge-id gælder 30 minutter og kun for den, der søgte); søg igen uden soegeId' }]);
@@ -384,7 +392,7 @@ export class CvSoegService {
       // (about 350 bytes a row; 100,000 rows fit in 48 MB) instead of a temporary file.
       const rows = await rawTransaction<Snapshot>(this.pool, [
         Prisma.sql`SET LOCAL work_mem = '48MB'`,
-        this.soegning(k, randomUUID(), p.subject, input.antalGrupper ?? STANDARD_ANTAL_GRUPPER),
+        this.soegning(k, randomUUID(), soeger(p), input.antalGrupper ?? STANDARD_ANTAL_GRUPPER),
       ]);
       snap = rows[0]!;
     }
