@@ -25,10 +25,12 @@ import { RuleViolation } from '../../domain/errors';
 import { OPFOELGNINGSSAMTALE, UDEN_OMBOOKING } from './koder';
 import type {
   Booking,
+  BookingFakta,
   BorgerRow,
   FristRow,
   IndkaldelseRow,
   IsammeTransaktion,
+  MoedetiderFakta,
   MoedetidRow,
   MoedetilbudRow,
   NyFejlmelding,
@@ -57,6 +59,37 @@ const INDKALDELSE_SELECT = Prisma.sql`SELECT i.id, i.cpr, i."moedetilbudId", i."
     i.omraade, i.postboks, i.postnummer, i.bynavn, i.landekode, i."digitalKontakt", i.telefonnummer, i."borgerSkalRinge", i."akasseDeltager",
     i."flereMyndigheder", i.deltagere, ${SAGSBEHANDLER_JSON} AS sagsbehandler
   FROM indkaldelse i JOIN booking_sagsbehandler s ON s.id = i."sagsbehandlerId"`;
+
+/** The citizen's facts as JSON (null when unknown). */
+const BORGER_JSON = (cpr: string) =>
+  Prisma.sql`(SELECT json_build_object('doed', doedsdato IS NOT NULL, 'kontaktgruppe', kontaktgruppe) FROM borger WHERE cpr = ${cpr})`;
+
+/** One offer as JSON (null when unknown); tilbudFraJson turns its times back into Dates. */
+const TILBUD_JSON = (id: string) => Prisma.sql`(SELECT row_to_json(x) FROM (${TILBUD_SELECT} WHERE t.id = ${id}::uuid) x)`;
+
+const SAGSBEHANDLER_VED_EKSTERNT_ID = (eksterntId: string | null) =>
+  Prisma.sql`(SELECT ${SAGSBEHANDLER_JSON} FROM booking_sagsbehandler s WHERE ${eksterntId}::text IS NOT NULL AND s."eksterntId" = ${eksterntId}::text)`;
+
+function tilbudFraJson(t: MoedetilbudRow): MoedetilbudRow {
+  return {
+    ...t,
+    foersteMoedetid: t.foersteMoedetid === null ? null : new Date(t.foersteMoedetid),
+    sidsteMoedetid: t.sidsteMoedetid === null ? null : new Date(t.sidsteMoedetid),
+  };
+}
+
+/** The active slots of an offer starting in [max(fra, now), til], with free seats counted at `now`. */
+function moedetiderSelect(moedetilbudId: string, fra: Date, til: Date, now: Date): Prisma.Sql {
+  const start = fra > now ? fra : now;
+  return Prisma.sql`SELECT m.id, m."moedetilbudId", m.starttidspunkt, m.pladser,
+        m.pladser - m."optagnePladser"
+          + (SELECT count(*)::int FROM moedetid_hold h WHERE h."moedetidId" = m.id AND h.status = 'Aktiv' AND h.udloeber <= ${now}::timestamptz) AS "ledigePladser",
+        m.samtaleformer, m."ombookingMulig", m."aflysningMulig", m.aktiv,
+        ARRAY(SELECT ms."sagsbehandlerId" FROM moedetid_sagsbehandler ms WHERE ms."moedetidId" = m.id ORDER BY 1) AS "sagsbehandlerIder"
+      FROM moedetid m
+      WHERE m."moedetilbudId" = ${moedetilbudId}::uuid AND m.aktiv AND m.starttidspunkt >= ${start}::timestamptz AND m.starttidspunkt <= ${til}::timestamptz
+      ORDER BY m.starttidspunkt LIMIT 1000`;
+}
 
 /** The slot row under its lock. */
 interface LaastMoedetid {
@@ -164,15 +197,32 @@ export class DatabasePlanner implements Planlaegningssystem {
   }
 
   async moedetider(moedetilbudId: string, fra: Date, til: Date, now: Date): Promise<MoedetidRow[]> {
-    const start = fra > now ? fra : now;
-    return this.rows<MoedetidRow>(Prisma.sql`SELECT m.id, m."moedetilbudId", m.starttidspunkt, m.pladser,
-        m.pladser - m."optagnePladser"
-          + (SELECT count(*)::int FROM moedetid_hold h WHERE h."moedetidId" = m.id AND h.status = 'Aktiv' AND h.udloeber <= ${now}::timestamptz) AS "ledigePladser",
-        m.samtaleformer, m."ombookingMulig", m."aflysningMulig", m.aktiv,
-        ARRAY(SELECT ms."sagsbehandlerId" FROM moedetid_sagsbehandler ms WHERE ms."moedetidId" = m.id ORDER BY 1) AS "sagsbehandlerIder"
-      FROM moedetid m
-      WHERE m."moedetilbudId" = ${moedetilbudId}::uuid AND m.aktiv AND m.starttidspunkt >= ${start}::timestamptz AND m.starttidspunkt <= ${til}::timestamptz
-      ORDER BY m.starttidspunkt LIMIT 1000`);
+    return this.rows<MoedetidRow>(moedetiderSelect(moedetilbudId, fra, til, now));
+  }
+
+  async bookingFakta(cpr: string, moedetilbudId: string, sagsbehandlerEksterntId: string | null, now: Date): Promise<BookingFakta> {
+    const r = await this.rows<BookingFakta>(Prisma.sql`SELECT ${BORGER_JSON(cpr)} AS borger, ${TILBUD_JSON(moedetilbudId)} AS moedetilbud,
+        COALESCE((SELECT json_agg(f ORDER BY f.fristdato, f."samtaleType") FROM (SELECT "friststatusType", "samtaleType", to_char(fristdato, 'YYYY-MM-DD') AS fristdato,
+            to_char("sidsteAfholdelsesdato", 'YYYY-MM-DD') AS "sidsteAfholdelsesdato", straksbooking FROM booking_frist WHERE cpr = ${cpr}) f), '[]'::json) AS frister,
+        ${SAGSBEHANDLER_VED_EKSTERNT_ID(sagsbehandlerEksterntId)} AS sagsbehandler,
+        EXISTS (SELECT 1 FROM indkaldelse i JOIN moedetilbud t ON t.id = ${moedetilbudId}::uuid
+                WHERE i.cpr = ${cpr} AND i.status = 'Aktiv' AND i."samtaleType" = t."samtaleType" AND i.starttidspunkt >= ${now}::timestamptz) AS "aktivAfTypen",
+        EXISTS (SELECT 1 FROM indkaldelse i JOIN moedetilbud t ON t.id = ${moedetilbudId}::uuid
+                WHERE i.cpr = ${cpr} AND i.status = 'Aktiv' AND i."samtaleType" = t."samtaleType" AND i.starttidspunkt < ${now}::timestamptz) AS "startetAfTypen"`);
+    const f = r[0];
+    return { ...f, moedetilbud: f.moedetilbud ? tilbudFraJson(f.moedetilbud) : null };
+  }
+
+  async moedetiderFakta(cpr: string, moedetilbudId: string, eksterntId: string | null, fra: Date, til: Date, now: Date): Promise<MoedetiderFakta> {
+    const r = await this.rows<MoedetiderFakta>(Prisma.sql`SELECT ${BORGER_JSON(cpr)} AS borger, ${TILBUD_JSON(moedetilbudId)} AS moedetilbud,
+        ${SAGSBEHANDLER_VED_EKSTERNT_ID(eksterntId)} AS sagsbehandler,
+        COALESCE((SELECT json_agg(x ORDER BY x.starttidspunkt) FROM (${moedetiderSelect(moedetilbudId, fra, til, now)}) x), '[]'::json) AS moedetider`);
+    const f = r[0];
+    return {
+      ...f,
+      moedetilbud: f.moedetilbud ? tilbudFraJson(f.moedetilbud) : null,
+      moedetider: f.moedetider.map((m) => ({ ...m, starttidspunkt: new Date(m.starttidspunkt) })),
+    };
   }
 
   async sagsbehandler(eksterntId: string): Promise<SagsbehandlerRow | null> {
@@ -284,49 +334,91 @@ export class DatabasePlanner implements Planlaegningssystem {
     return id;
   }
 
+  /**
+   * The booking in 3 statements inside BEGIN/COMMIT (docs/borgerbooking.md, "Round trips"):
+   * 1. find the slot by offer and start AND lock it, together with the slots of the citizen's other
+   *    holds for a new booking, in id order (the one lock order of every seat change);
+   * 2. (only when the citizen's meeting of the type has started) mark it held;
+   * 3. under the lock, ONE statement: release the slot's expired holds, confirm the citizen's hold
+   *    or take a free seat (one conditional UPDATE of the slot row), release the citizen's other
+   *    hold and its seat, and insert the meeting only if the seat was had. Its snapshot is taken
+   *    after the lock, so it sees every committed change of the slot.
+   */
   async book(b: Booking, foerst?: IsammeTransaktion): Promise<string> {
     const id = randomUUID();
     const t = b.moedetilbud;
     try {
       await this.transaktion(async (q, client) => {
         if (foerst) await foerst((text, values) => client.query(text, values));
-        const slotId = await this.moedetidId(q, t.id, b.starttidspunkt);
-        if (!slotId) throw new RuleViolation(b.optagetKode, { felt: '/moedeStarttidspunkt' });
-        // The citizen's hold for a new booking on another slot is released by this booking: its slot is locked too (id order).
-        const andre = (await q(Prisma.sql`SELECT id, "moedetidId" FROM moedetid_hold
-          WHERE cpr = ${b.cpr} AND status = 'Aktiv' AND "indkaldelseId" IS NULL AND "moedetidId" <> ${slotId}::uuid`)) as { id: string; moedetidId: string }[];
-        const slot = (await this.laas(q, [slotId, ...andre.map((h) => h.moedetidId)])).get(slotId);
+        const laaste = (await q(Prisma.sql`SELECT m.id, m.pladser, m."optagnePladser", m.samtaleformer, m."ombookingMulig", m."aflysningMulig", m.aktiv,
+            ARRAY(SELECT ms."sagsbehandlerId" FROM moedetid_sagsbehandler ms WHERE ms."moedetidId" = m.id ORDER BY 1) AS "sagsbehandlerIder",
+            (m."moedetilbudId" = ${t.id}::uuid AND m.starttidspunkt = ${b.starttidspunkt}::timestamptz) AS valgt
+          FROM moedetid m
+          WHERE m.id IN (SELECT v.id FROM moedetid v WHERE v."moedetilbudId" = ${t.id}::uuid AND v.starttidspunkt = ${b.starttidspunkt}::timestamptz
+                         UNION ALL
+                         SELECT h."moedetidId" FROM moedetid_hold h WHERE h.cpr = ${b.cpr} AND h.status = 'Aktiv' AND h."indkaldelseId" IS NULL)
+          ORDER BY m.id FOR UPDATE OF m`)) as (LaastMoedetid & { valgt: boolean })[];
+        const slot = laaste.find((m) => m.valgt);
+        if (!slot) throw new RuleViolation(b.optagetKode, { felt: '/moedeStarttidspunkt' });
         const sagsbehandlerId = this.vaelg(slot, b);
-        await this.frigivUdloebne(q, slotId, b.now);
-        const holdt = await this.bekraeftHold(q, b.cpr, slotId, b.reservationId, null, b.now);
-        if (!holdt) {
-          // A named hold that is gone (expired, confirmed, released, another slot) is 4819.
-          if (b.reservationId) throw new RuleViolation(4819, { felt: '/reservationId', detail: 'The hold has expired or is not valid for this time' });
-          if (!(await this.tagPlads(q, slotId))) throw new RuleViolation(b.optagetKode, { felt: '/moedeStarttidspunkt' });
+        const andre = laaste.filter((m) => m.id !== slot.id).map((m) => m.id);
+        if (b.afholdTidligere !== false) {
+          // The citizen's earlier meetings of this type that have started are held now (they keep their seat).
+          await q(Prisma.sql`UPDATE indkaldelse SET status = 'Afholdt', opdateret = ${b.now}::timestamptz
+            WHERE cpr = ${b.cpr} AND "samtaleType" = ${t.samtaleType}::smallint AND status = 'Aktiv' AND starttidspunkt < ${b.now}::timestamptz`);
         }
-        for (const h of andre) {
-          const frigivet = await q(Prisma.sql`UPDATE moedetid_hold SET status = 'Frigivet' WHERE id = ${h.id}::uuid AND status = 'Aktiv' RETURNING id`);
-          if (frigivet.length === 1) await this.frigivPlads(q, h.moedetidId);
-        }
-        // The citizen's earlier meetings of this type that have started are held now (they keep their seat).
-        await q(Prisma.sql`UPDATE indkaldelse SET status = 'Afholdt', opdateret = ${b.now}::timestamptz
-          WHERE cpr = ${b.cpr} AND "samtaleType" = ${t.samtaleType}::smallint AND status = 'Aktiv' AND starttidspunkt < ${b.now}::timestamptz`);
-        const frister = fristerForMoedetid(t, slot!, b.starttidspunkt);
+        const frister = fristerForMoedetid(t, slot, b.starttidspunkt);
         const straks = t.straksbooking;
-        await q(Prisma.sql`INSERT INTO indkaldelse (id, cpr, "moedetilbudId", "moedetidId", oprindelse, status, "organisationKode", "organisationType",
-            "borgerSkalAcceptere", accepteret, "accepteretTidspunkt", "ombookingMulig", "ombookingFrist", "aflysningMulig", "aflysningFrist", selvbooket,
-            straksbooking, "obligatoriskFremmoede", starttidspunkt, sluttidspunkt, "samtaleType", "moedeGruppeType", samtaleform, moedetitel, moedebeskrivelse,
-            "sagsbehandlerId", "visSagsbehandler", lokationsuddybning, vejnavn, husnummer, etage, "sideDoer", postnummer, bynavn, landekode, telefonnummer,
-            "borgerSkalRinge", oprettet, opdateret)
-          SELECT ${id}::uuid, ${b.cpr}, ${t.id}::uuid, ${slotId}::uuid, ${straks ? 'Straksbooket' : 'Selvbooket'}, 'Aktiv', ${Number(t.kommunekode)}::int, 1,
-            false, true, ${b.now}::timestamptz, ${frister.ombookingMulig}, ${frister.ombookingFrist}::timestamptz, ${frister.aflysningMulig},
-            ${frister.aflysningFrist}::timestamptz, true, ${straks}, ${t.obligatoriskFremmoede}, ${b.starttidspunkt}::timestamptz,
-            ${new Date(b.starttidspunkt.getTime() + t.moedeVarighed * 60_000)}::timestamptz, ${t.samtaleType}::smallint, ${t.moedeGruppeType}::smallint,
-            ${b.samtaleform}::smallint, ${t.moedetitel}, ${t.moedebeskrivelse}, s.id, ${t.moedeGruppeType === 1}, ${t.lokationsuddybning}, ${t.vejnavn},
-            ${t.husnummer}, ${t.etage}, ${t.sideDoer}, ${t.postnummer}, ${t.bynavn}, ${t.landekode},
-            CASE WHEN ${b.samtaleform}::smallint = 2 THEN s.telefonnummer END, CASE WHEN ${b.samtaleform}::smallint = 2 THEN false END,
-            ${b.now}::timestamptz, ${b.now}::timestamptz
-          FROM booking_sagsbehandler s WHERE s.id = ${sagsbehandlerId}::int`);
+        const r = (await q(Prisma.sql`WITH udloebne AS (
+            UPDATE moedetid_hold SET status = 'Udloebet'
+            WHERE "moedetidId" = ${slot.id}::uuid AND status = 'Aktiv' AND udloeber <= ${b.now}::timestamptz RETURNING 1
+          ), hold AS (
+            UPDATE moedetid_hold SET status = 'Bekraeftet'
+            WHERE cpr = ${b.cpr} AND "moedetidId" = ${slot.id}::uuid AND status = 'Aktiv' AND udloeber > ${b.now}::timestamptz
+              AND (${b.reservationId}::uuid IS NULL OR id = ${b.reservationId}::uuid) AND "indkaldelseId" IS NULL
+            RETURNING 1
+          ), plads AS (
+            UPDATE moedetid SET "optagnePladser" = "optagnePladser" - (SELECT count(*) FROM udloebne)::int + CASE WHEN EXISTS (SELECT 1 FROM hold) THEN 0 ELSE 1 END
+            WHERE id = ${slot.id}::uuid
+              AND (EXISTS (SELECT 1 FROM hold)
+                   OR (${b.reservationId}::uuid IS NULL AND "optagnePladser" - (SELECT count(*) FROM udloebne)::int < pladser))
+            RETURNING 1
+          ), frigivne AS (
+            UPDATE moedetid_hold SET status = 'Frigivet'
+            WHERE cpr = ${b.cpr} AND status = 'Aktiv' AND "indkaldelseId" IS NULL AND "moedetidId" = ANY(${andre}::uuid[]) AND EXISTS (SELECT 1 FROM plads)
+            RETURNING "moedetidId"
+          ), frigivnePladser AS (
+            UPDATE moedetid m SET "optagnePladser" = m."optagnePladser" - f.n
+            FROM (SELECT "moedetidId", count(*)::int AS n FROM frigivne GROUP BY 1) f WHERE m.id = f."moedetidId"
+            RETURNING 1
+          ), ny AS (
+            INSERT INTO indkaldelse (id, cpr, "moedetilbudId", "moedetidId", oprindelse, status, "organisationKode", "organisationType",
+              "borgerSkalAcceptere", accepteret, "accepteretTidspunkt", "ombookingMulig", "ombookingFrist", "aflysningMulig", "aflysningFrist", selvbooket,
+              straksbooking, "obligatoriskFremmoede", starttidspunkt, sluttidspunkt, "samtaleType", "moedeGruppeType", samtaleform, moedetitel, moedebeskrivelse,
+              "sagsbehandlerId", "visSagsbehandler", lokationsuddybning, vejnavn, husnummer, etage, "sideDoer", postnummer, bynavn, landekode, telefonnummer,
+              "borgerSkalRinge", oprettet, opdateret)
+            SELECT ${id}::uuid, ${b.cpr}, ${t.id}::uuid, ${slot.id}::uuid, ${straks ? 'Straksbooket' : 'Selvbooket'}, 'Aktiv', ${Number(t.kommunekode)}::int, 1,
+              false, true, ${b.now}::timestamptz, ${frister.ombookingMulig}, ${frister.ombookingFrist}::timestamptz, ${frister.aflysningMulig},
+              ${frister.aflysningFrist}::timestamptz, true, ${straks}, ${t.obligatoriskFremmoede}, ${b.starttidspunkt}::timestamptz,
+              ${new Date(b.starttidspunkt.getTime() + t.moedeVarighed * 60_000)}::timestamptz, ${t.samtaleType}::smallint, ${t.moedeGruppeType}::smallint,
+              ${b.samtaleform}::smallint, ${t.moedetitel}, ${t.moedebeskrivelse}, s.id, ${t.moedeGruppeType === 1}, ${t.lokationsuddybning}, ${t.vejnavn},
+              ${t.husnummer}, ${t.etage}, ${t.sideDoer}, ${t.postnummer}, ${t.bynavn}, ${t.landekode},
+              CASE WHEN ${b.samtaleform}::smallint = 2 THEN s.telefonnummer END, CASE WHEN ${b.samtaleform}::smallint = 2 THEN false END,
+              ${b.now}::timestamptz, ${b.now}::timestamptz
+            FROM booking_sagsbehandler s WHERE s.id = ${sagsbehandlerId}::int AND EXISTS (SELECT 1 FROM plads)
+            RETURNING 1
+          )
+          SELECT (SELECT count(*) FROM plads)::int AS plads, (SELECT count(*) FROM ny)::int AS ny, (SELECT count(*) FROM frigivnePladser)::int AS frigivne`)) as {
+          plads: number;
+          ny: number;
+        }[];
+        if (r[0].plads === 0) {
+          // A named hold that is gone (expired, confirmed, released, another slot) is 4819; else the slot is full.
+          // The transaction rolls back, the expired holds' release with it.
+          if (b.reservationId) throw new RuleViolation(4819, { felt: '/reservationId', detail: 'The hold has expired or is not valid for this time' });
+          throw new RuleViolation(b.optagetKode, { felt: '/moedeStarttidspunkt' });
+        }
+        if (r[0].ny !== 1) throw new Error('The meeting was not stored');
       });
     } catch (err) {
       if (uniqueViolation(err, 'indkaldelse_en_aktiv_pr_samtaletype')) throw alleredeBooket(t.samtaleType);

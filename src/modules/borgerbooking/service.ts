@@ -30,6 +30,7 @@ import { alleredeBooket } from './db-planner';
 import {
   kaldPlanner,
   type BorgerRow,
+  type FristRow,
   type IndkaldelseRow,
   type MoedetidRow,
   type MoedetilbudRow,
@@ -210,6 +211,11 @@ export class BorgerbookingService {
   private async valgtSagsbehandler(tilbud: MoedetilbudRow, eksterntId: string | undefined, felt: string): Promise<number | null> {
     if (eksterntId === undefined) return null;
     const s = await kaldPlanner(() => this.planner.sagsbehandler(eksterntId));
+    return BorgerbookingService.sagsbehandlerRegler(tilbud, s, felt);
+  }
+
+  /** valgtSagsbehandler's rules on the caseworker already read (null: unknown). */
+  private static sagsbehandlerRegler(tilbud: MoedetilbudRow, s: SagsbehandlerRow | null, felt: string): number {
     if (!s) throw new RuleViolation(4822, { felt });
     if (!tilbud.sagsbehandlere.some((t) => t.id === s.id)) throw new RuleViolation(9003, { felt });
     if (!tilbud.borgerKanVaelgeSagsbehandler) throw new RuleViolation(9003, { felt, detail: 'The citizen cannot choose the caseworker for this interview option' });
@@ -217,8 +223,7 @@ export class BorgerbookingService {
   }
 
   /** 8108 unknown or inactive offer, 4812 not self-bookable. */
-  private async selvbookbartTilbud(id: string): Promise<MoedetilbudRow> {
-    const t = await kaldPlanner(() => this.planner.moedetilbud(id.toLowerCase()));
+  private static selvbookbartTilbud(t: MoedetilbudRow | null): MoedetilbudRow {
     if (!t || !t.aktiv) throw new RuleViolation(8108, { felt: '/moedetilbudId' });
     if (!t.selvbookingTilladt) throw new RuleViolation(4812, { felt: '/moedetilbudId' });
     return t;
@@ -236,12 +241,22 @@ export class BorgerbookingService {
   /** The rules of a booking time on an offer: 4783 before today, 4819 earlier today, 8109 outside the offer's range, 8288 after the deadline. */
   private async tidspunkt(cpr: string, tilbud: MoedetilbudRow, start: Date, fortidKode: 4819 | 4767): Promise<void> {
     const now = this.clock.now();
+    this.foerFrister(tilbud, start, fortidKode, now);
+    const frister = await kaldPlanner(() => this.planner.frister(cpr));
+    BorgerbookingService.fristRegel(tilbud, start, frister);
+  }
+
+  /** tidspunkt's rules before the deadline: 4783, 4819/4767, 8109. */
+  private foerFrister(tilbud: MoedetilbudRow, start: Date, fortidKode: 4819 | 4767, now: Date): void {
     if (businessDay(start) < today(this.clock)) throw new RuleViolation(4783, { felt: '/moedeStarttidspunkt' });
     if (start < now) throw new RuleViolation(fortidKode, { felt: '/moedeStarttidspunkt' });
     if ((tilbud.foersteMoedetid && start < new Date(tilbud.foersteMoedetid)) || (tilbud.sidsteMoedetid && start > new Date(tilbud.sidsteMoedetid))) {
       throw new RuleViolation(8109, { felt: '/moedeStarttidspunkt' });
     }
-    const frister = await kaldPlanner(() => this.planner.frister(cpr));
+  }
+
+  /** 8288: the booking is later than the last day of the citizen's deadline of the type. */
+  private static fristRegel(tilbud: MoedetilbudRow, start: Date, frister: FristRow[]): void {
     const frist = frister.find((f) => f.samtaleType === tilbud.samtaleType);
     if (frist && businessDay(start) > frist.sidsteAfholdelsesdato) {
       throw new RuleViolation(8288, { felt: '/moedeStarttidspunkt', detail: `The booking is later than the deadline's last day ${frist.sidsteAfholdelsesdato}` });
@@ -255,18 +270,22 @@ export class BorgerbookingService {
    * and an existing booking of the type (8273/9220; the unique index decides under concurrency).
    */
   private async nyBooking(cpr: string, moedetilbudId: string, input: { moedeStarttidspunkt: string; samtaleformType: number; sagsbehandlerEksterntId?: string }) {
-    const borger = await this.levendeBorger(cpr);
-    BorgerbookingService.samtaleformKode(input.samtaleformType);
-    const tilbud = await this.selvbookbartTilbud(moedetilbudId);
-    this.rehabiliteringsteam(tilbud, borger);
-    const start = new Date(input.moedeStarttidspunkt);
-    await this.tidspunkt(cpr, tilbud, start, 4819);
-    if (!tilbud.samtaleformer.includes(input.samtaleformType)) throw new RuleViolation(4708, { felt: '/samtaleformType', detail: 'The offer does not have this samtaleform' });
-    const sagsbehandlerId = await this.valgtSagsbehandler(tilbud, input.sagsbehandlerEksterntId, '/sagsbehandlerEksterntId');
     const now = this.clock.now();
-    const aktive = await kaldPlanner(() => this.planner.indkaldelser(cpr, now));
-    if (aktive.some((i) => i.status === 'Aktiv' && i.samtaleType === tilbud.samtaleType)) throw alleredeBooket(tilbud.samtaleType);
-    return { tilbud, start, sagsbehandlerId, now };
+    // One read for every fact of the rules (docs/borgerbooking.md, "Round trips"); the rules run in their order on it.
+    const f = await kaldPlanner(() => this.planner.bookingFakta(cpr, moedetilbudId.toLowerCase(), input.sagsbehandlerEksterntId ?? null, now));
+    if (!f.borger) throw unknownCitizen();
+    if (f.borger.doed) throw new RuleViolation(4405);
+    BorgerbookingService.samtaleformKode(input.samtaleformType);
+    const tilbud = BorgerbookingService.selvbookbartTilbud(f.moedetilbud);
+    this.rehabiliteringsteam(tilbud, f.borger);
+    const start = new Date(input.moedeStarttidspunkt);
+    this.foerFrister(tilbud, start, 4819, now);
+    BorgerbookingService.fristRegel(tilbud, start, f.frister);
+    if (!tilbud.samtaleformer.includes(input.samtaleformType)) throw new RuleViolation(4708, { felt: '/samtaleformType', detail: 'The offer does not have this samtaleform' });
+    const sagsbehandlerId =
+      input.sagsbehandlerEksterntId === undefined ? null : BorgerbookingService.sagsbehandlerRegler(tilbud, f.sagsbehandler, '/sagsbehandlerEksterntId');
+    if (f.aktivAfTypen) throw alleredeBooket(tilbud.samtaleType);
+    return { tilbud, start, sagsbehandlerId, now, afholdTidligere: f.startetAfTypen };
   }
 
   /** 9121: interviews in the rehabilitation team are not for the a-kasse contact groups. */
@@ -308,6 +327,11 @@ export class BorgerbookingService {
   private async ledigeTider(tilbud: MoedetilbudRow, fra: Date, til: Date, samtaleform?: number, sagsbehandlerId?: number | null) {
     const now = this.clock.now();
     const slots = await kaldPlanner(() => this.planner.moedetider(tilbud.id, fra, til, now));
+    return BorgerbookingService.ledige(slots, samtaleform, sagsbehandlerId);
+  }
+
+  /** The slots with a free seat and a caseworker, narrowed to a form and a caseworker. */
+  private static ledige(slots: MoedetidRow[], samtaleform?: number, sagsbehandlerId?: number | null) {
     return slots.filter(
       (m) =>
         m.ledigePladser > 0 &&
@@ -347,12 +371,17 @@ export class BorgerbookingService {
     moedetilbudId: string,
     q: { startMoedetidsinterval: string; slutMoedetidsinterval: string; samtaleformType?: number; eksterntId?: string },
   ) {
-    await this.borger(cpr);
-    const { fra, til } = this.interval(q.startMoedetidsinterval, q.slutMoedetidsinterval);
+    const now = this.clock.now();
+    const fra = new Date(q.startMoedetidsinterval);
+    const til = new Date(q.slutMoedetidsinterval);
+    // One read: the citizen, the offer, the named caseworker and the slots; the rules run in their order on it.
+    const f = await kaldPlanner(() => this.planner.moedetiderFakta(cpr, moedetilbudId.toLowerCase(), q.eksterntId ?? null, fra, til, now));
+    if (!f.borger) throw unknownCitizen();
+    this.interval(q.startMoedetidsinterval, q.slutMoedetidsinterval);
     BorgerbookingService.samtaleformKode(q.samtaleformType);
-    const tilbud = await this.selvbookbartTilbud(moedetilbudId);
-    const sagsbehandlerId = await this.valgtSagsbehandler(tilbud, q.eksterntId, '/eksterntId');
-    const slots = await this.ledigeTider(tilbud, fra, til, q.samtaleformType, sagsbehandlerId);
+    const tilbud = BorgerbookingService.selvbookbartTilbud(f.moedetilbud);
+    const sagsbehandlerId = q.eksterntId === undefined ? null : BorgerbookingService.sagsbehandlerRegler(tilbud, f.sagsbehandler, '/eksterntId');
+    const slots = BorgerbookingService.ledige(f.moedetider, q.samtaleformType, sagsbehandlerId);
     if (slots.length === 0) throw new RuleViolation(4770);
     return { bookbareSagsbehandlere: bookbare([tilbud], slots), moedetider: slots.map(moedetidUd) };
   }
@@ -388,9 +417,10 @@ export class BorgerbookingService {
 
   /** CreateBooking: the rules of nyBooking, then the seat (4819 full or gone; an expired hold 4819) and the meeting (8273/9220). */
   async book(cpr: string, moedetilbudId: string, input: BookingInput): Promise<string> {
-    const { tilbud, start, sagsbehandlerId, now } = await this.nyBooking(cpr, moedetilbudId, input);
+    const { tilbud, start, sagsbehandlerId, now, afholdTidligere } = await this.nyBooking(cpr, moedetilbudId, input);
     return kaldPlanner(() =>
       this.planner.book({
+        afholdTidligere,
         cpr,
         moedetilbud: tilbud,
         starttidspunkt: start,
@@ -570,14 +600,18 @@ export class BorgerbookingService {
         vindue: OP_TIL_TI_DAGE_TILBAGE,
       }),
     );
-    const { tilbud, start, sagsbehandlerId, now } = await this.nyBooking(cpr, moedetilbudId, { moedeStarttidspunkt, samtaleformType, sagsbehandlerEksterntId });
+    const { tilbud, start, sagsbehandlerId, now, afholdTidligere } = await this.nyBooking(cpr, moedetilbudId, {
+      moedeStarttidspunkt,
+      samtaleformType,
+      sagsbehandlerEksterntId,
+    });
     const tilmeldingId = randomUUID();
     const beskedId = randomUUID();
     const joboensker = tilmelding.joboensker ? joboenskerCtes(Prisma.raw('t'), tilJoboensker(tilmelding.joboensker), now) : null;
     const skriv = tilmeldingSkrivStatement({ cpr, id: tilmeldingId, input: tilmelding, aktoer, now, beskedId, jobnetFlag: aktoer.kilde === 'Jobnet', joboensker });
     const indkaldelseId = await kaldPlanner(() =>
       this.planner.book(
-        { cpr, moedetilbud: tilbud, starttidspunkt: start, samtaleform: samtaleformType, sagsbehandlerId, now, optagetKode: 4819, reservationId: null },
+        { cpr, moedetilbud: tilbud, starttidspunkt: start, samtaleform: samtaleformType, sagsbehandlerId, now, optagetKode: 4819, reservationId: null, afholdTidligere },
         async (query) => {
           // Tilmelding's lock order: the citizen row first (as Tilmelding with job wishes and ReplaceJoboensker).
           await query(...sql(borgerLaasStatement(cpr)));
