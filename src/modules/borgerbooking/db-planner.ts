@@ -244,14 +244,6 @@ export class DatabasePlanner implements Planlaegningssystem {
 
   // --- Writes -----------------------------------------------------------------------------------
 
-  /** The slot of an offer at a start time (no lock); null when there is none. */
-  private async moedetidId(q: Query, moedetilbudId: string, start: Date): Promise<string | null> {
-    const r = (await q(Prisma.sql`SELECT id FROM moedetid WHERE "moedetilbudId" = ${moedetilbudId}::uuid AND starttidspunkt = ${start}::timestamptz`)) as {
-      id: string;
-    }[];
-    return r[0]?.id ?? null;
-  }
-
   /** Locks the slots in id order (the one lock order of every seat change) and returns them by id. */
   private async laas(q: Query, ids: string[]): Promise<Map<string, LaastMoedetid>> {
     const unique = [...new Set(ids)].sort();
@@ -261,33 +253,8 @@ export class DatabasePlanner implements Planlaegningssystem {
     return new Map(r.map((m) => [m.id, m]));
   }
 
-  /** Under the slot's lock: releases its expired holds (they no longer count against the seats). */
-  private async frigivUdloebne(q: Query, moedetidId: string, now: Date): Promise<void> {
-    await q(Prisma.sql`WITH x AS (
-        UPDATE moedetid_hold SET status = 'Udloebet' WHERE "moedetidId" = ${moedetidId}::uuid AND status = 'Aktiv' AND udloeber <= ${now}::timestamptz RETURNING 1
-      )
-      UPDATE moedetid SET "optagnePladser" = "optagnePladser" - (SELECT count(*) FROM x)::int WHERE id = ${moedetidId}::uuid AND EXISTS (SELECT 1 FROM x)`);
-  }
-
-  /** Under the slot's lock: takes one seat if one is free. */
-  private async tagPlads(q: Query, moedetidId: string): Promise<boolean> {
-    const r = await q(Prisma.sql`UPDATE moedetid SET "optagnePladser" = "optagnePladser" + 1
-      WHERE id = ${moedetidId}::uuid AND "optagnePladser" < pladser RETURNING id`);
-    return r.length === 1;
-  }
-
   private async frigivPlads(q: Query, moedetidId: string): Promise<void> {
     await q(Prisma.sql`UPDATE moedetid SET "optagnePladser" = "optagnePladser" - 1 WHERE id = ${moedetidId}::uuid`);
-  }
-
-  /** Under the slot's lock: confirms the citizen's active, unexpired hold of this slot (by id, or the citizen's own when null). */
-  private async bekraeftHold(q: Query, cpr: string, moedetidId: string, reservationId: string | null, indkaldelseId: string | null, now: Date) {
-    const r = await q(Prisma.sql`UPDATE moedetid_hold SET status = 'Bekraeftet'
-      WHERE cpr = ${cpr} AND "moedetidId" = ${moedetidId}::uuid AND status = 'Aktiv' AND udloeber > ${now}::timestamptz
-        AND (${reservationId}::uuid IS NULL OR id = ${reservationId}::uuid)
-        AND ("indkaldelseId" IS NULL OR "indkaldelseId" = ${indkaldelseId}::uuid)
-      RETURNING id`);
-    return r.length > 0;
   }
 
   /** The slot's checks under its lock: active, the form offered (4708), the caseworker bookable (9003); returns the caseworker. */
@@ -303,28 +270,70 @@ export class DatabasePlanner implements Planlaegningssystem {
     return p.sagsbehandlerId;
   }
 
+  /**
+   * Finds the slot of an offer at a start time AND locks it, together with `ogsaa` (more slot ids, as
+   * a subquery), in id order (the one lock order of every seat change). Returns the locked slots;
+   * the chosen one has valgt = true. The ids are computed once (ARRAY(...), an init plan), so when a
+   * lock was waited for, the recheck of the newest row version tests only `id = ANY(ids)`: a join
+   * there could drop the row and pass a free slot off as taken.
+   */
+  private async findOgLaas(q: Query, moedetilbudId: string, start: Date, ogsaa: Prisma.Sql): Promise<(LaastMoedetid & { valgt: boolean })[]> {
+    return (await q(Prisma.sql`SELECT m.id, m.pladser, m."optagnePladser", m.samtaleformer, m."ombookingMulig", m."aflysningMulig", m.aktiv,
+        ARRAY(SELECT ms."sagsbehandlerId" FROM moedetid_sagsbehandler ms WHERE ms."moedetidId" = m.id ORDER BY 1) AS "sagsbehandlerIder",
+        (m."moedetilbudId" = ${moedetilbudId}::uuid AND m.starttidspunkt = ${start}::timestamptz) AS valgt
+      FROM moedetid m
+      WHERE m.id = ANY(ARRAY(SELECT v.id FROM moedetid v WHERE v."moedetilbudId" = ${moedetilbudId}::uuid AND v.starttidspunkt = ${start}::timestamptz
+                             UNION ALL ${ogsaa}))
+      ORDER BY m.id FOR UPDATE OF m`)) as (LaastMoedetid & { valgt: boolean })[];
+  }
+
+  /**
+   * A hold in 4 statements: BEGIN; find and lock the slot with the slots of the citizen's active
+   * holds (id order); ONE statement under the lock that releases the citizen's old hold(s) and their
+   * seats, releases the slot's expired holds, takes a seat if one is free and inserts the hold; COMMIT.
+   * Each hold row and each slot row is changed by one part of that statement only.
+   */
   async reserver(r: Reservation): Promise<string> {
     const id = randomUUID();
     try {
       await this.transaktion(async (q) => {
-        const nyId = await this.moedetidId(q, r.moedetilbud.id, r.starttidspunkt);
-        if (!nyId) throw new RuleViolation(4819, { felt: '/moedeStarttidspunkt' });
-        const gammel = (await q(Prisma.sql`SELECT id, "moedetidId" FROM moedetid_hold WHERE cpr = ${r.cpr} AND status = 'Aktiv'`)) as {
-          id: string;
-          moedetidId: string;
+        const laaste = await this.findOgLaas(q, r.moedetilbud.id, r.starttidspunkt,
+          Prisma.sql`SELECT h."moedetidId" FROM moedetid_hold h WHERE h.cpr = ${r.cpr} AND h.status = 'Aktiv'`);
+        const slot = laaste.find((m) => m.valgt);
+        if (!slot) throw new RuleViolation(4819, { felt: '/moedeStarttidspunkt' });
+        const sagsbehandlerId = this.vaelg(slot, r);
+        const res = (await q(Prisma.sql`WITH gamle AS (
+            -- A new hold replaces the citizen's previous one (its seat is released).
+            UPDATE moedetid_hold SET status = 'Frigivet'
+            WHERE cpr = ${r.cpr} AND status = 'Aktiv' AND "moedetidId" = ANY(${laaste.map((m) => m.id)}::uuid[])
+            RETURNING "moedetidId"
+          ), udloebne AS (
+            UPDATE moedetid_hold SET status = 'Udloebet'
+            WHERE "moedetidId" = ${slot.id}::uuid AND status = 'Aktiv' AND udloeber <= ${r.now}::timestamptz AND cpr <> ${r.cpr}
+            RETURNING 1
+          ), plads AS (
+            UPDATE moedetid SET "optagnePladser" = "optagnePladser" - (SELECT count(*) FROM udloebne)::int
+                - (SELECT count(*) FROM gamle WHERE "moedetidId" = ${slot.id}::uuid)::int + 1
+            WHERE id = ${slot.id}::uuid
+              AND "optagnePladser" - (SELECT count(*) FROM udloebne)::int - (SELECT count(*) FROM gamle WHERE "moedetidId" = ${slot.id}::uuid)::int < pladser
+            RETURNING 1
+          ), andrePladser AS (
+            UPDATE moedetid m SET "optagnePladser" = m."optagnePladser" - g.n
+            FROM (SELECT "moedetidId", count(*)::int AS n FROM gamle WHERE "moedetidId" <> ${slot.id}::uuid GROUP BY 1) g WHERE m.id = g."moedetidId"
+            RETURNING 1
+          ), ny AS (
+            INSERT INTO moedetid_hold (id, cpr, "moedetidId", "indkaldelseId", samtaleform, "sagsbehandlerId", status, oprettet, udloeber)
+            SELECT ${id}::uuid, ${r.cpr}, ${slot.id}::uuid, ${r.indkaldelseId}::uuid, ${r.samtaleform}::smallint, ${sagsbehandlerId}::int, 'Aktiv',
+                   ${r.now}::timestamptz, ${r.udloeber}::timestamptz
+            WHERE EXISTS (SELECT 1 FROM plads)
+            RETURNING 1
+          )
+          SELECT (SELECT count(*) FROM plads)::int AS plads, (SELECT count(*) FROM ny)::int AS ny, (SELECT count(*) FROM andrePladser)::int AS andre`)) as {
+          plads: number;
+          ny: number;
         }[];
-        const slots = await this.laas(q, [nyId, ...gammel.map((g) => g.moedetidId)]);
-        const sagsbehandlerId = this.vaelg(slots.get(nyId), r);
-        // A new hold replaces the citizen's previous one (its seat is released).
-        for (const g of gammel) {
-          const frigivet = await q(Prisma.sql`UPDATE moedetid_hold SET status = 'Frigivet' WHERE id = ${g.id}::uuid AND status = 'Aktiv' RETURNING id`);
-          if (frigivet.length === 1) await this.frigivPlads(q, g.moedetidId);
-        }
-        await this.frigivUdloebne(q, nyId, r.now);
-        if (!(await this.tagPlads(q, nyId))) throw new RuleViolation(4819, { felt: '/moedeStarttidspunkt' });
-        await q(Prisma.sql`INSERT INTO moedetid_hold (id, cpr, "moedetidId", "indkaldelseId", samtaleform, "sagsbehandlerId", status, oprettet, udloeber)
-          VALUES (${id}::uuid, ${r.cpr}, ${nyId}::uuid, ${r.indkaldelseId}::uuid, ${r.samtaleform}::smallint, ${sagsbehandlerId}::int, 'Aktiv',
-                  ${r.now}::timestamptz, ${r.udloeber}::timestamptz)`);
+        if (res[0].plads === 0) throw new RuleViolation(4819, { felt: '/moedeStarttidspunkt' });
+        if (res[0].ny !== 1) throw new Error('The hold was not stored');
       });
     } catch (err) {
       // Two holds of one citizen at the same moment: the other one won.
@@ -350,14 +359,8 @@ export class DatabasePlanner implements Planlaegningssystem {
     try {
       await this.transaktion(async (q, client) => {
         if (foerst) await foerst((text, values) => client.query(text, values));
-        const laaste = (await q(Prisma.sql`SELECT m.id, m.pladser, m."optagnePladser", m.samtaleformer, m."ombookingMulig", m."aflysningMulig", m.aktiv,
-            ARRAY(SELECT ms."sagsbehandlerId" FROM moedetid_sagsbehandler ms WHERE ms."moedetidId" = m.id ORDER BY 1) AS "sagsbehandlerIder",
-            (m."moedetilbudId" = ${t.id}::uuid AND m.starttidspunkt = ${b.starttidspunkt}::timestamptz) AS valgt
-          FROM moedetid m
-          WHERE m.id IN (SELECT v.id FROM moedetid v WHERE v."moedetilbudId" = ${t.id}::uuid AND v.starttidspunkt = ${b.starttidspunkt}::timestamptz
-                         UNION ALL
-                         SELECT h."moedetidId" FROM moedetid_hold h WHERE h.cpr = ${b.cpr} AND h.status = 'Aktiv' AND h."indkaldelseId" IS NULL)
-          ORDER BY m.id FOR UPDATE OF m`)) as (LaastMoedetid & { valgt: boolean })[];
+        const laaste = await this.findOgLaas(q, t.id, b.starttidspunkt,
+          Prisma.sql`SELECT h."moedetidId" FROM moedetid_hold h WHERE h.cpr = ${b.cpr} AND h.status = 'Aktiv' AND h."indkaldelseId" IS NULL`);
         const slot = laaste.find((m) => m.valgt);
         if (!slot) throw new RuleViolation(b.optagetKode, { felt: '/moedeStarttidspunkt' });
         const sagsbehandlerId = this.vaelg(slot, b);
@@ -427,40 +430,68 @@ export class DatabasePlanner implements Planlaegningssystem {
     return id;
   }
 
+  /**
+   * A rebooking in 4 statements: BEGIN; find and lock the new slot with the old one (id order); ONE
+   * statement under the lock that releases the new slot's expired holds, confirms the citizen's hold
+   * or takes a free seat, moves the meeting (only if it is still active in the old slot) and releases
+   * the old slot's seat (only if the meeting moved); COMMIT.
+   */
   async ombook(o: Ombooking): Promise<void> {
     const t = o.moedetilbud;
     const gammelSlot = o.indkaldelse.moedetidId;
     await this.transaktion(async (q) => {
-      const nyId = await this.moedetidId(q, t.id, o.starttidspunkt);
-      if (!nyId) throw new RuleViolation(4767, { felt: '/moedeStarttidspunkt' });
-      const slots = await this.laas(q, gammelSlot ? [nyId, gammelSlot] : [nyId]);
-      const slot = slots.get(nyId)!;
+      const laaste = await this.findOgLaas(q, t.id, o.starttidspunkt, Prisma.sql`SELECT ${gammelSlot}::uuid WHERE ${gammelSlot}::uuid IS NOT NULL`);
+      const slot = laaste.find((m) => m.valgt);
+      if (!slot) throw new RuleViolation(4767, { felt: '/moedeStarttidspunkt' });
       const sagsbehandlerId = this.vaelg(slot, o);
-      if (nyId !== gammelSlot) {
-        await this.frigivUdloebne(q, nyId, o.now);
-        const holdt = await this.bekraeftHold(q, o.cpr, nyId, o.reservationId, o.indkaldelse.id, o.now);
-        if (!holdt) {
-          if (o.reservationId) throw new RuleViolation(4819, { felt: '/reservationId', detail: 'The hold has expired or is not valid for this time' });
-          if (!(await this.tagPlads(q, nyId))) throw new RuleViolation(4767, { felt: '/moedeStarttidspunkt' });
-        }
-      }
+      const nyId = slot.id;
+      const samme = nyId === gammelSlot;
       const frister = fristerForMoedetid(t, slot, o.starttidspunkt);
-      const r = await q(Prisma.sql`UPDATE indkaldelse SET "moedetidId" = ${nyId}::uuid, "moedetilbudId" = ${t.id}::uuid,
-          starttidspunkt = ${o.starttidspunkt}::timestamptz, sluttidspunkt = ${new Date(o.starttidspunkt.getTime() + t.moedeVarighed * 60_000)}::timestamptz,
-          samtaleform = ${o.samtaleform}::smallint, "sagsbehandlerId" = ${sagsbehandlerId}::int, accepteret = true, "accepteretTidspunkt" = ${o.now}::timestamptz,
-          "ombookingMulig" = ${frister.ombookingMulig}, "ombookingFrist" = ${frister.ombookingFrist}::timestamptz,
-          "aflysningMulig" = ${frister.aflysningMulig}, "aflysningFrist" = ${frister.aflysningFrist}::timestamptz,
-          lokationsuddybning = ${t.lokationsuddybning}, bygningsnavn = NULL, vejnavn = ${t.vejnavn}, "vejnavnForkortet" = NULL, husnummer = ${t.husnummer},
-          etage = ${t.etage}, "sideDoer" = ${t.sideDoer}, omraade = NULL, postboks = NULL, postnummer = ${t.postnummer}, bynavn = ${t.bynavn},
-          landekode = ${t.landekode},
-          telefonnummer = CASE WHEN ${o.samtaleform}::smallint = 2 THEN (SELECT telefonnummer FROM booking_sagsbehandler WHERE id = ${sagsbehandlerId}::int) END,
-          "borgerSkalRinge" = CASE WHEN ${o.samtaleform}::smallint = 2 THEN false END,
-          opdateret = ${o.now}::timestamptz
-        WHERE id = ${o.indkaldelse.id}::uuid AND status = 'Aktiv' AND "moedetidId" IS NOT DISTINCT FROM ${gammelSlot}::uuid
-        RETURNING id`);
-      // Cancelled or moved by a concurrent request since it was read: nothing changes.
-      if (r.length === 0) throw new RuleViolation(4767, { detail: 'The meeting was changed by another request at the same time' });
-      if (gammelSlot && gammelSlot !== nyId) await this.frigivPlads(q, gammelSlot);
+      const r = (await q(Prisma.sql`WITH udloebne AS (
+          UPDATE moedetid_hold SET status = 'Udloebet'
+          WHERE NOT ${samme}::boolean AND "moedetidId" = ${nyId}::uuid AND status = 'Aktiv' AND udloeber <= ${o.now}::timestamptz RETURNING 1
+        ), hold AS (
+          UPDATE moedetid_hold SET status = 'Bekraeftet'
+          WHERE NOT ${samme}::boolean AND cpr = ${o.cpr} AND "moedetidId" = ${nyId}::uuid AND status = 'Aktiv' AND udloeber > ${o.now}::timestamptz
+            AND (${o.reservationId}::uuid IS NULL OR id = ${o.reservationId}::uuid)
+            AND ("indkaldelseId" IS NULL OR "indkaldelseId" = ${o.indkaldelse.id}::uuid)
+          RETURNING 1
+        ), plads AS (
+          UPDATE moedetid SET "optagnePladser" = "optagnePladser" - (SELECT count(*) FROM udloebne)::int + CASE WHEN EXISTS (SELECT 1 FROM hold) THEN 0 ELSE 1 END
+          WHERE NOT ${samme}::boolean AND id = ${nyId}::uuid
+            AND (EXISTS (SELECT 1 FROM hold)
+                 OR (${o.reservationId}::uuid IS NULL AND "optagnePladser" - (SELECT count(*) FROM udloebne)::int < pladser))
+          RETURNING 1
+        ), flyt AS (
+          UPDATE indkaldelse SET "moedetidId" = ${nyId}::uuid, "moedetilbudId" = ${t.id}::uuid,
+            starttidspunkt = ${o.starttidspunkt}::timestamptz, sluttidspunkt = ${new Date(o.starttidspunkt.getTime() + t.moedeVarighed * 60_000)}::timestamptz,
+            samtaleform = ${o.samtaleform}::smallint, "sagsbehandlerId" = ${sagsbehandlerId}::int, accepteret = true, "accepteretTidspunkt" = ${o.now}::timestamptz,
+            "ombookingMulig" = ${frister.ombookingMulig}, "ombookingFrist" = ${frister.ombookingFrist}::timestamptz,
+            "aflysningMulig" = ${frister.aflysningMulig}, "aflysningFrist" = ${frister.aflysningFrist}::timestamptz,
+            lokationsuddybning = ${t.lokationsuddybning}, bygningsnavn = NULL, vejnavn = ${t.vejnavn}, "vejnavnForkortet" = NULL, husnummer = ${t.husnummer},
+            etage = ${t.etage}, "sideDoer" = ${t.sideDoer}, omraade = NULL, postboks = NULL, postnummer = ${t.postnummer}, bynavn = ${t.bynavn},
+            landekode = ${t.landekode},
+            telefonnummer = CASE WHEN ${o.samtaleform}::smallint = 2 THEN (SELECT telefonnummer FROM booking_sagsbehandler WHERE id = ${sagsbehandlerId}::int) END,
+            "borgerSkalRinge" = CASE WHEN ${o.samtaleform}::smallint = 2 THEN false END,
+            opdateret = ${o.now}::timestamptz
+          WHERE id = ${o.indkaldelse.id}::uuid AND status = 'Aktiv' AND "moedetidId" IS NOT DISTINCT FROM ${gammelSlot}::uuid
+            AND (${samme}::boolean OR EXISTS (SELECT 1 FROM plads))
+          RETURNING 1
+        ), gammel AS (
+          UPDATE moedetid SET "optagnePladser" = "optagnePladser" - 1
+          WHERE NOT ${samme}::boolean AND id = ${gammelSlot}::uuid AND EXISTS (SELECT 1 FROM flyt)
+          RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM plads)::int AS plads, (SELECT count(*) FROM flyt)::int AS flyt, (SELECT count(*) FROM gammel)::int AS gammel`)) as {
+        plads: number;
+        flyt: number;
+      }[];
+      if (!samme && r[0].plads === 0) {
+        if (o.reservationId) throw new RuleViolation(4819, { felt: '/reservationId', detail: 'The hold has expired or is not valid for this time' });
+        throw new RuleViolation(4767, { felt: '/moedeStarttidspunkt' });
+      }
+      // Cancelled or moved by a concurrent request since it was read: nothing changes (the transaction rolls back).
+      if (r[0].flyt === 0) throw new RuleViolation(4767, { detail: 'The meeting was changed by another request at the same time' });
     });
   }
 
