@@ -1,11 +1,12 @@
 /**
  * DatabasePlanner: the planning system kept in this service's PostgreSQL (planner.ts).
  *
- * Seats (docs/borgerbooking.md, "Seats under concurrency"). Every change of a slot's seats runs in
- * one transaction that FIRST locks the slot row(s) it touches with SELECT ... FOR UPDATE, several
- * slots always in id order (a rebooking locks old and new together), so two transactions on the
- * same slot run one after the other and two rebookings in opposite directions cannot deadlock.
- * Under that lock the transaction:
+ * Seats (docs/borgerbooking.md, "Seats under concurrency" and "Round trips"). Every change of a
+ * slot's seats runs in one transaction that FIRST locks the slot row(s) it touches with SELECT ...
+ * FOR UPDATE, several slots always in id order (a rebooking locks old and new together), so two
+ * transactions on the same slot run one after the other and two rebookings in opposite directions
+ * cannot deadlock. Under that lock the transaction (a booking, hold or rebooking: ONE statement of
+ * data-modifying CTEs after the lock statement):
  * - releases the slot's expired holds (status Udloebet, optagnePladser minus their count): holds
  *   expire lazily, no timer is needed;
  * - takes a seat with a conditional UPDATE (optagnePladser + 1 WHERE optagnePladser < pladser), or
