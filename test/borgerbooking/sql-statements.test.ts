@@ -61,7 +61,7 @@ describe('SQL statements per request (GetSelvbookingMoedetider, CreateBooking, R
       bookAlleredeBooket: 1,
       bookSidstePlads: 5,
       bookFuld: 5,
-      ombook: 8,
+      ombook: 5,
     });
   });
 });

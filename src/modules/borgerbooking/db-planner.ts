@@ -36,6 +36,7 @@ import type {
   MoedetilbudRow,
   NyFejlmelding,
   Ombooking,
+  OmbookingFakta,
   Pladsvalg,
   Planlaegningssystem,
   Reservation,
@@ -67,6 +68,11 @@ const BORGER_JSON = (cpr: string) =>
 
 /** One offer as JSON (null when unknown); tilbudFraJson turns its times back into Dates. */
 const TILBUD_JSON = (id: string) => Prisma.sql`(SELECT row_to_json(x) FROM (${TILBUD_SELECT} WHERE t.id = ${id}::uuid) x)`;
+
+/** The citizen's deadlines as a JSON array (as frister()). */
+const FRISTER_JSON = (cpr: string) =>
+  Prisma.sql`COALESCE((SELECT json_agg(f ORDER BY f.fristdato, f."samtaleType") FROM (SELECT "friststatusType", "samtaleType", to_char(fristdato, 'YYYY-MM-DD') AS fristdato,
+    to_char("sidsteAfholdelsesdato", 'YYYY-MM-DD') AS "sidsteAfholdelsesdato", straksbooking FROM booking_frist WHERE cpr = ${cpr}) f), '[]'::json)`;
 
 const SAGSBEHANDLER_VED_EKSTERNT_ID = (eksterntId: string | null) =>
   Prisma.sql`(SELECT ${SAGSBEHANDLER_JSON} FROM booking_sagsbehandler s WHERE ${eksterntId}::text IS NOT NULL AND s."eksterntId" = ${eksterntId}::text)`;
@@ -203,8 +209,7 @@ export class DatabasePlanner implements Planlaegningssystem {
 
   async bookingFakta(cpr: string, moedetilbudId: string, sagsbehandlerEksterntId: string | null, now: Date): Promise<BookingFakta> {
     const r = await this.rows<BookingFakta>(Prisma.sql`SELECT ${BORGER_JSON(cpr)} AS borger, ${TILBUD_JSON(moedetilbudId)} AS moedetilbud,
-        COALESCE((SELECT json_agg(f ORDER BY f.fristdato, f."samtaleType") FROM (SELECT "friststatusType", "samtaleType", to_char(fristdato, 'YYYY-MM-DD') AS fristdato,
-            to_char("sidsteAfholdelsesdato", 'YYYY-MM-DD') AS "sidsteAfholdelsesdato", straksbooking FROM booking_frist WHERE cpr = ${cpr}) f), '[]'::json) AS frister,
+        ${FRISTER_JSON(cpr)} AS frister,
         ${SAGSBEHANDLER_VED_EKSTERNT_ID(sagsbehandlerEksterntId)} AS sagsbehandler,
         EXISTS (SELECT 1 FROM indkaldelse i JOIN moedetilbud t ON t.id = ${moedetilbudId}::uuid
                 WHERE i.cpr = ${cpr} AND i.status = 'Aktiv' AND i."samtaleType" = t."samtaleType" AND i.starttidspunkt >= ${now}::timestamptz) AS "aktivAfTypen",
@@ -212,6 +217,30 @@ export class DatabasePlanner implements Planlaegningssystem {
                 WHERE i.cpr = ${cpr} AND i.status = 'Aktiv' AND i."samtaleType" = t."samtaleType" AND i.starttidspunkt < ${now}::timestamptz) AS "startetAfTypen"`);
     const f = r[0];
     return { ...f, moedetilbud: f.moedetilbud ? tilbudFraJson(f.moedetilbud) : null };
+  }
+
+  async ombookingFakta(cpr: string, indkaldelseId: string, moedetilbudId: string | null, sagsbehandlerEksterntId: string | null): Promise<OmbookingFakta> {
+    const r = await this.rows<OmbookingFakta>(Prisma.sql`SELECT ${BORGER_JSON(cpr)} AS borger,
+        (SELECT row_to_json(x) FROM (${INDKALDELSE_SELECT} WHERE i.id = ${indkaldelseId}::uuid) x) AS indkaldelse,
+        (SELECT row_to_json(x) FROM (${TILBUD_SELECT}
+           WHERE t.id = COALESCE(${moedetilbudId}::uuid, (SELECT k."moedetilbudId" FROM indkaldelse k WHERE k.id = ${indkaldelseId}::uuid))) x) AS moedetilbud,
+        ${FRISTER_JSON(cpr)} AS frister,
+        ${SAGSBEHANDLER_VED_EKSTERNT_ID(sagsbehandlerEksterntId)} AS sagsbehandler`);
+    const f = r[0];
+    const i = f.indkaldelse;
+    return {
+      ...f,
+      indkaldelse: i
+        ? {
+            ...i,
+            starttidspunkt: new Date(i.starttidspunkt),
+            sluttidspunkt: i.sluttidspunkt === null ? null : new Date(i.sluttidspunkt),
+            ombookingFrist: i.ombookingFrist === null ? null : new Date(i.ombookingFrist),
+            aflysningFrist: i.aflysningFrist === null ? null : new Date(i.aflysningFrist),
+          }
+        : null,
+      moedetilbud: f.moedetilbud ? tilbudFraJson(f.moedetilbud) : null,
+    };
   }
 
   async moedetiderFakta(cpr: string, moedetilbudId: string, eksterntId: string | null, fra: Date, til: Date, now: Date): Promise<MoedetiderFakta> {

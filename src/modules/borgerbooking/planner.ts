@@ -243,6 +243,17 @@ export interface MoedetiderFakta {
   moedetider: MoedetidRow[];
 }
 
+/** Everything the rules of a rebooking need, read at once (ombookingFakta). */
+export interface OmbookingFakta {
+  borger: BorgerRow | null;
+  /** The meeting, any status; null when unknown. */
+  indkaldelse: IndkaldelseRow | null;
+  /** The offer named, else the meeting's own offer; null when unknown or none. */
+  moedetilbud: MoedetilbudRow | null;
+  frister: FristRow[];
+  sagsbehandler: SagsbehandlerRow | null;
+}
+
 /** The planning system as the citizen operations see it. */
 export interface Planlaegningssystem {
   /** The citizen's facts the booking rules need; null for an unknown citizen. */
@@ -250,6 +261,8 @@ export interface Planlaegningssystem {
   frister(cpr: string): Promise<FristRow[]>;
   /** The citizen, the offer, the deadlines, the named caseworker and the citizen's meetings of the offer's type, in one read. */
   bookingFakta(cpr: string, moedetilbudId: string, sagsbehandlerEksterntId: string | null, now: Date): Promise<BookingFakta>;
+  /** The citizen, the meeting, the offer (named, else the meeting's), the deadlines and the named caseworker, in one read. */
+  ombookingFakta(cpr: string, indkaldelseId: string, moedetilbudId: string | null, sagsbehandlerEksterntId: string | null): Promise<OmbookingFakta>;
   /** The citizen, the offer, the named caseworker and the offer's slots in [fra, til], in one read. */
   moedetiderFakta(cpr: string, moedetilbudId: string, eksterntId: string | null, fra: Date, til: Date, now: Date): Promise<MoedetiderFakta>;
   /** Whether any active self-bookable offer has a free future slot (kanSelvbooke). */

@@ -197,6 +197,10 @@ export class BorgerbookingService {
   /** 4768 unknown (or cancelled), 8107 another citizen's. */
   private async egenIndkaldelse(cpr: string, id: string): Promise<IndkaldelseRow> {
     const i = await kaldPlanner(() => this.planner.indkaldelse(id.toLowerCase()));
+    return BorgerbookingService.egenIndkaldelseRegler(cpr, i);
+  }
+
+  private static egenIndkaldelseRegler(cpr: string, i: IndkaldelseRow | null): IndkaldelseRow {
     if (!i || i.status === 'Aflyst') throw new RuleViolation(4768, { felt: '/indkaldelseId' });
     if (i.cpr !== cpr) throw new RuleViolation(8107, { felt: '/indkaldelseId' });
     return i;
@@ -313,13 +317,21 @@ export class BorgerbookingService {
   private async ombookingTilbud(i: IndkaldelseRow, moedetilbudId: string | undefined): Promise<MoedetilbudRow> {
     if (moedetilbudId !== undefined) {
       const t = await kaldPlanner(() => this.planner.moedetilbud(moedetilbudId.toLowerCase()));
+      return BorgerbookingService.ombookingTilbudRegler(i, t, true);
+    }
+    const t = i.moedetilbudId ? await kaldPlanner(() => this.planner.moedetilbud(i.moedetilbudId!)) : null;
+    return BorgerbookingService.ombookingTilbudRegler(i, t, false);
+  }
+
+  /** ombookingTilbud's rules on the offer already read (the named one when `navngivet`, else the meeting's own). */
+  private static ombookingTilbudRegler(i: IndkaldelseRow, t: MoedetilbudRow | null, navngivet: boolean): MoedetilbudRow {
+    if (navngivet) {
       if (!t || !t.aktiv) throw new RuleViolation(8108, { felt: '/moedetilbudId' });
       if (t.samtaleType !== i.samtaleType) throw new RuleViolation(4709, { felt: '/moedetilbudId', detail: 'The offer is of another interview type than the meeting' });
       if (!t.selvbookingTilladt) throw new RuleViolation(4812, { felt: '/moedetilbudId' });
       return t;
     }
-    const t = i.moedetilbudId ? await kaldPlanner(() => this.planner.moedetilbud(i.moedetilbudId!)) : null;
-    if (!t || !t.aktiv || !t.selvbookingTilladt) throw new RuleViolation(4812, { detail: 'The meeting has no offer the citizen can rebook within' });
+    if (!i.moedetilbudId || !t || !t.aktiv || !t.selvbookingTilladt) throw new RuleViolation(4812, { detail: 'The meeting has no offer the citizen can rebook within' });
     return t;
   }
 
@@ -442,16 +454,23 @@ export class BorgerbookingService {
 
   /** CreateOmbooking: 1010, 4405, 4768, 8107, 9130, 4783, 4820, 8108/4709/4812 (offer), 4708, 4767, 8109, 8288, 4822, 9003, 4819 (expired hold). */
   async ombook(cpr: string, indkaldelseId: string, input: OmbookingInput & { moedetilbudId?: string }): Promise<void> {
-    await this.levendeBorger(cpr);
-    const i = await this.egenIndkaldelse(cpr, indkaldelseId);
+    // One read for every fact of the rules (docs/borgerbooking.md, "Round trips"); the rules run in their order on it.
+    const f = await kaldPlanner(() =>
+      this.planner.ombookingFakta(cpr, indkaldelseId.toLowerCase(), input.moedetilbudId?.toLowerCase() ?? null, input.sagsbehandlerEksterntId ?? null),
+    );
+    if (!f.borger) throw unknownCitizen();
+    if (f.borger.doed) throw new RuleViolation(4405);
+    const i = BorgerbookingService.egenIndkaldelseRegler(cpr, f.indkaldelse);
     this.ombookbar(i);
     BorgerbookingService.samtaleformKode(input.samtaleformType);
-    const tilbud = await this.ombookingTilbud(i, input.moedetilbudId);
+    const tilbud = BorgerbookingService.ombookingTilbudRegler(i, f.moedetilbud, input.moedetilbudId !== undefined);
     const start = new Date(input.moedeStarttidspunkt);
-    await this.tidspunkt(cpr, tilbud, start, 4767);
+    this.foerFrister(tilbud, start, 4767, this.clock.now());
+    BorgerbookingService.fristRegel(tilbud, start, f.frister);
     const samtaleform = input.samtaleformType ?? (tilbud.samtaleformer.includes(i.samtaleform) ? i.samtaleform : tilbud.samtaleformer[0]);
     if (!tilbud.samtaleformer.includes(samtaleform)) throw new RuleViolation(4708, { felt: '/samtaleformType', detail: 'The offer does not have this samtaleform' });
-    const sagsbehandlerId = await this.valgtSagsbehandler(tilbud, input.sagsbehandlerEksterntId, '/sagsbehandlerEksterntId');
+    const sagsbehandlerId =
+      input.sagsbehandlerEksterntId === undefined ? null : BorgerbookingService.sagsbehandlerRegler(tilbud, f.sagsbehandler, '/sagsbehandlerEksterntId');
     const now = this.clock.now();
     await kaldPlanner(() =>
       this.planner.ombook({
