@@ -54,6 +54,10 @@ describe('SQL statements per request (GetSelvbookingMoedetider, CreateBooking, R
     counts.bookFuld = await statementsOf(() => book(fuld, tid('11:00')), 409);
     const ind = (await call('GET', '/Indkaldelser', cpr)).json().indkaldelser[0].indkaldelseId as string;
     counts.ombook = await statementsOf(() => call('POST', `/Indkaldelser/${ind}/Ombooking`, cpr, { moedeStarttidspunkt: tid('09:00') }), 204);
+    counts.reserverOmbooking = await statementsOf(
+      () => call('POST', `/Moedetilbud/${t.moedetilbudId}/action/reserver`, cpr, { moedeStarttidspunkt: tid('10:00'), samtaleformType: 1, indkaldelseId: ind }),
+      201,
+    );
     expect(counts).toEqual({
       moedetider: 1,
       reserver: 5,
@@ -62,6 +66,7 @@ describe('SQL statements per request (GetSelvbookingMoedetider, CreateBooking, R
       bookSidstePlads: 5,
       bookFuld: 5,
       ombook: 5,
+      reserverOmbooking: 5,
     });
   });
 });

@@ -187,13 +187,6 @@ export class BorgerbookingService {
     return b;
   }
 
-  /** 1010, 4405: a citizen who books must be known and alive. */
-  private async levendeBorger(cpr: string): Promise<BorgerRow> {
-    const b = await this.borger(cpr);
-    if (b.doed) throw new RuleViolation(4405);
-    return b;
-  }
-
   /** 4768 unknown (or cancelled), 8107 another citizen's. */
   private async egenIndkaldelse(cpr: string, id: string): Promise<IndkaldelseRow> {
     const i = await kaldPlanner(() => this.planner.indkaldelse(id.toLowerCase()));
@@ -242,15 +235,7 @@ export class BorgerbookingService {
     return { fra, til };
   }
 
-  /** The rules of a booking time on an offer: 4783 before today, 4819 earlier today, 8109 outside the offer's range, 8288 after the deadline. */
-  private async tidspunkt(cpr: string, tilbud: MoedetilbudRow, start: Date, fortidKode: 4819 | 4767): Promise<void> {
-    const now = this.clock.now();
-    this.foerFrister(tilbud, start, fortidKode, now);
-    const frister = await kaldPlanner(() => this.planner.frister(cpr));
-    BorgerbookingService.fristRegel(tilbud, start, frister);
-  }
-
-  /** tidspunkt's rules before the deadline: 4783, 4819/4767, 8109. */
+  /** The rules of a booking time on an offer before the deadline: 4783 before today, 4819/4767 earlier today, 8109 outside the offer's range. */
   private foerFrister(tilbud: MoedetilbudRow, start: Date, fortidKode: 4819 | 4767, now: Date): void {
     if (businessDay(start) < today(this.clock)) throw new RuleViolation(4783, { felt: '/moedeStarttidspunkt' });
     if (start < now) throw new RuleViolation(fortidKode, { felt: '/moedeStarttidspunkt' });
@@ -405,15 +390,22 @@ export class BorgerbookingService {
     let sagsbehandlerId: number | null;
     let indkaldelseId: string | null = null;
     if (input.indkaldelseId !== undefined) {
-      await this.levendeBorger(cpr);
-      const i = await this.egenIndkaldelse(cpr, input.indkaldelseId);
+      // One read for every fact of the rules (as CreateOmbooking); the rules run in their order on it.
+      const f = await kaldPlanner(() =>
+        this.planner.ombookingFakta(cpr, input.indkaldelseId!.toLowerCase(), moedetilbudId.toLowerCase(), input.sagsbehandlerEksterntId ?? null),
+      );
+      if (!f.borger) throw unknownCitizen();
+      if (f.borger.doed) throw new RuleViolation(4405);
+      const i = BorgerbookingService.egenIndkaldelseRegler(cpr, f.indkaldelse);
       this.ombookbar(i);
       BorgerbookingService.samtaleformKode(input.samtaleformType);
-      tilbud = await this.ombookingTilbud(i, moedetilbudId);
+      tilbud = BorgerbookingService.ombookingTilbudRegler(i, f.moedetilbud, true);
       start = new Date(input.moedeStarttidspunkt);
-      await this.tidspunkt(cpr, tilbud, start, 4819);
+      this.foerFrister(tilbud, start, 4819, this.clock.now());
+      BorgerbookingService.fristRegel(tilbud, start, f.frister);
       if (!tilbud.samtaleformer.includes(input.samtaleformType)) throw new RuleViolation(4708, { felt: '/samtaleformType', detail: 'The offer does not have this samtaleform' });
-      sagsbehandlerId = await this.valgtSagsbehandler(tilbud, input.sagsbehandlerEksterntId, '/sagsbehandlerEksterntId');
+      sagsbehandlerId =
+        input.sagsbehandlerEksterntId === undefined ? null : BorgerbookingService.sagsbehandlerRegler(tilbud, f.sagsbehandler, '/sagsbehandlerEksterntId');
       indkaldelseId = i.id;
     } else {
       ({ tilbud, start, sagsbehandlerId } = await this.nyBooking(cpr, moedetilbudId, input));
