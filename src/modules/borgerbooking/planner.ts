@@ -194,6 +194,11 @@ export interface Reservation extends Pladsvalg {
 
 export interface Booking extends Pladsvalg {
   reservationId: string | null;
+  /**
+   * Whether the citizen has an active meeting of this samtaleType that started before `now` (it is
+   * marked held by the booking). Known from bookingFakta; undefined: the planner looks in the transaction.
+   */
+  afholdTidligere?: boolean;
 }
 
 export interface Ombooking extends Booking {
@@ -214,11 +219,52 @@ export interface NyFejlmelding {
   modtaget: Date;
 }
 
+/** Everything the rules of a new booking need, read at once (bookingFakta). */
+export interface BookingFakta {
+  /** null for an unknown citizen. */
+  borger: BorgerRow | null;
+  /** The offer, active or not; null when unknown. */
+  moedetilbud: MoedetilbudRow | null;
+  frister: FristRow[];
+  /** The caseworker named by eksterntId; null when none was named or it is unknown. */
+  sagsbehandler: SagsbehandlerRow | null;
+  /** The citizen has an active meeting of the offer's samtaleType starting at or after `now`. */
+  aktivAfTypen: boolean;
+  /** The citizen has an active meeting of the offer's samtaleType that started before `now`. */
+  startetAfTypen: boolean;
+}
+
+/** Everything GetSelvbookingMoedetider needs, read at once (moedetiderFakta). */
+export interface MoedetiderFakta {
+  borger: BorgerRow | null;
+  moedetilbud: MoedetilbudRow | null;
+  sagsbehandler: SagsbehandlerRow | null;
+  /** As moedetider(moedetilbudId, fra, til, now). */
+  moedetider: MoedetidRow[];
+}
+
+/** Everything the rules of a rebooking need, read at once (ombookingFakta). */
+export interface OmbookingFakta {
+  borger: BorgerRow | null;
+  /** The meeting, any status; null when unknown. */
+  indkaldelse: IndkaldelseRow | null;
+  /** The offer named, else the meeting's own offer; null when unknown or none. */
+  moedetilbud: MoedetilbudRow | null;
+  frister: FristRow[];
+  sagsbehandler: SagsbehandlerRow | null;
+}
+
 /** The planning system as the citizen operations see it. */
 export interface Planlaegningssystem {
   /** The citizen's facts the booking rules need; null for an unknown citizen. */
   borger(cpr: string): Promise<BorgerRow | null>;
   frister(cpr: string): Promise<FristRow[]>;
+  /** The citizen, the offer, the deadlines, the named caseworker and the citizen's meetings of the offer's type, in one read. */
+  bookingFakta(cpr: string, moedetilbudId: string, sagsbehandlerEksterntId: string | null, now: Date): Promise<BookingFakta>;
+  /** The citizen, the meeting, the offer (named, else the meeting's), the deadlines and the named caseworker, in one read. */
+  ombookingFakta(cpr: string, indkaldelseId: string, moedetilbudId: string | null, sagsbehandlerEksterntId: string | null): Promise<OmbookingFakta>;
+  /** The citizen, the offer, the named caseworker and the offer's slots in [fra, til], in one read. */
+  moedetiderFakta(cpr: string, moedetilbudId: string, eksterntId: string | null, fra: Date, til: Date, now: Date): Promise<MoedetiderFakta>;
   /** Whether any active self-bookable offer has a free future slot (kanSelvbooke). */
   harLedigeSelvbookingstider(now: Date): Promise<boolean>;
   /** Active self-bookable offers, optionally of one samtaleType / moedeGruppeType. */

@@ -30,6 +30,7 @@ import { alleredeBooket } from './db-planner';
 import {
   kaldPlanner,
   type BorgerRow,
+  type FristRow,
   type IndkaldelseRow,
   type MoedetidRow,
   type MoedetilbudRow,
@@ -186,16 +187,13 @@ export class BorgerbookingService {
     return b;
   }
 
-  /** 1010, 4405: a citizen who books must be known and alive. */
-  private async levendeBorger(cpr: string): Promise<BorgerRow> {
-    const b = await this.borger(cpr);
-    if (b.doed) throw new RuleViolation(4405);
-    return b;
-  }
-
   /** 4768 unknown (or cancelled), 8107 another citizen's. */
   private async egenIndkaldelse(cpr: string, id: string): Promise<IndkaldelseRow> {
     const i = await kaldPlanner(() => this.planner.indkaldelse(id.toLowerCase()));
+    return BorgerbookingService.egenIndkaldelseRegler(cpr, i);
+  }
+
+  private static egenIndkaldelseRegler(cpr: string, i: IndkaldelseRow | null): IndkaldelseRow {
     if (!i || i.status === 'Aflyst') throw new RuleViolation(4768, { felt: '/indkaldelseId' });
     if (i.cpr !== cpr) throw new RuleViolation(8107, { felt: '/indkaldelseId' });
     return i;
@@ -210,6 +208,11 @@ export class BorgerbookingService {
   private async valgtSagsbehandler(tilbud: MoedetilbudRow, eksterntId: string | undefined, felt: string): Promise<number | null> {
     if (eksterntId === undefined) return null;
     const s = await kaldPlanner(() => this.planner.sagsbehandler(eksterntId));
+    return BorgerbookingService.sagsbehandlerRegler(tilbud, s, felt);
+  }
+
+  /** valgtSagsbehandler's rules on the caseworker already read (null: unknown). */
+  private static sagsbehandlerRegler(tilbud: MoedetilbudRow, s: SagsbehandlerRow | null, felt: string): number {
     if (!s) throw new RuleViolation(4822, { felt });
     if (!tilbud.sagsbehandlere.some((t) => t.id === s.id)) throw new RuleViolation(9003, { felt });
     if (!tilbud.borgerKanVaelgeSagsbehandler) throw new RuleViolation(9003, { felt, detail: 'The citizen cannot choose the caseworker for this interview option' });
@@ -217,8 +220,7 @@ export class BorgerbookingService {
   }
 
   /** 8108 unknown or inactive offer, 4812 not self-bookable. */
-  private async selvbookbartTilbud(id: string): Promise<MoedetilbudRow> {
-    const t = await kaldPlanner(() => this.planner.moedetilbud(id.toLowerCase()));
+  private static selvbookbartTilbud(t: MoedetilbudRow | null): MoedetilbudRow {
     if (!t || !t.aktiv) throw new RuleViolation(8108, { felt: '/moedetilbudId' });
     if (!t.selvbookingTilladt) throw new RuleViolation(4812, { felt: '/moedetilbudId' });
     return t;
@@ -233,15 +235,17 @@ export class BorgerbookingService {
     return { fra, til };
   }
 
-  /** The rules of a booking time on an offer: 4783 before today, 4819 earlier today, 8109 outside the offer's range, 8288 after the deadline. */
-  private async tidspunkt(cpr: string, tilbud: MoedetilbudRow, start: Date, fortidKode: 4819 | 4767): Promise<void> {
-    const now = this.clock.now();
+  /** The rules of a booking time on an offer before the deadline: 4783 before today, 4819/4767 earlier today, 8109 outside the offer's range. */
+  private foerFrister(tilbud: MoedetilbudRow, start: Date, fortidKode: 4819 | 4767, now: Date): void {
     if (businessDay(start) < today(this.clock)) throw new RuleViolation(4783, { felt: '/moedeStarttidspunkt' });
     if (start < now) throw new RuleViolation(fortidKode, { felt: '/moedeStarttidspunkt' });
     if ((tilbud.foersteMoedetid && start < new Date(tilbud.foersteMoedetid)) || (tilbud.sidsteMoedetid && start > new Date(tilbud.sidsteMoedetid))) {
       throw new RuleViolation(8109, { felt: '/moedeStarttidspunkt' });
     }
-    const frister = await kaldPlanner(() => this.planner.frister(cpr));
+  }
+
+  /** 8288: the booking is later than the last day of the citizen's deadline of the type. */
+  private static fristRegel(tilbud: MoedetilbudRow, start: Date, frister: FristRow[]): void {
     const frist = frister.find((f) => f.samtaleType === tilbud.samtaleType);
     if (frist && businessDay(start) > frist.sidsteAfholdelsesdato) {
       throw new RuleViolation(8288, { felt: '/moedeStarttidspunkt', detail: `The booking is later than the deadline's last day ${frist.sidsteAfholdelsesdato}` });
@@ -255,18 +259,22 @@ export class BorgerbookingService {
    * and an existing booking of the type (8273/9220; the unique index decides under concurrency).
    */
   private async nyBooking(cpr: string, moedetilbudId: string, input: { moedeStarttidspunkt: string; samtaleformType: number; sagsbehandlerEksterntId?: string }) {
-    const borger = await this.levendeBorger(cpr);
-    BorgerbookingService.samtaleformKode(input.samtaleformType);
-    const tilbud = await this.selvbookbartTilbud(moedetilbudId);
-    this.rehabiliteringsteam(tilbud, borger);
-    const start = new Date(input.moedeStarttidspunkt);
-    await this.tidspunkt(cpr, tilbud, start, 4819);
-    if (!tilbud.samtaleformer.includes(input.samtaleformType)) throw new RuleViolation(4708, { felt: '/samtaleformType', detail: 'The offer does not have this samtaleform' });
-    const sagsbehandlerId = await this.valgtSagsbehandler(tilbud, input.sagsbehandlerEksterntId, '/sagsbehandlerEksterntId');
     const now = this.clock.now();
-    const aktive = await kaldPlanner(() => this.planner.indkaldelser(cpr, now));
-    if (aktive.some((i) => i.status === 'Aktiv' && i.samtaleType === tilbud.samtaleType)) throw alleredeBooket(tilbud.samtaleType);
-    return { tilbud, start, sagsbehandlerId, now };
+    // One read for every fact of the rules (docs/borgerbooking.md, "Round trips"); the rules run in their order on it.
+    const f = await kaldPlanner(() => this.planner.bookingFakta(cpr, moedetilbudId.toLowerCase(), input.sagsbehandlerEksterntId ?? null, now));
+    if (!f.borger) throw unknownCitizen();
+    if (f.borger.doed) throw new RuleViolation(4405);
+    BorgerbookingService.samtaleformKode(input.samtaleformType);
+    const tilbud = BorgerbookingService.selvbookbartTilbud(f.moedetilbud);
+    this.rehabiliteringsteam(tilbud, f.borger);
+    const start = new Date(input.moedeStarttidspunkt);
+    this.foerFrister(tilbud, start, 4819, now);
+    BorgerbookingService.fristRegel(tilbud, start, f.frister);
+    if (!tilbud.samtaleformer.includes(input.samtaleformType)) throw new RuleViolation(4708, { felt: '/samtaleformType', detail: 'The offer does not have this samtaleform' });
+    const sagsbehandlerId =
+      input.sagsbehandlerEksterntId === undefined ? null : BorgerbookingService.sagsbehandlerRegler(tilbud, f.sagsbehandler, '/sagsbehandlerEksterntId');
+    if (f.aktivAfTypen) throw alleredeBooket(tilbud.samtaleType);
+    return { tilbud, start, sagsbehandlerId, now, afholdTidligere: f.startetAfTypen };
   }
 
   /** 9121: interviews in the rehabilitation team are not for the a-kasse contact groups. */
@@ -294,13 +302,21 @@ export class BorgerbookingService {
   private async ombookingTilbud(i: IndkaldelseRow, moedetilbudId: string | undefined): Promise<MoedetilbudRow> {
     if (moedetilbudId !== undefined) {
       const t = await kaldPlanner(() => this.planner.moedetilbud(moedetilbudId.toLowerCase()));
+      return BorgerbookingService.ombookingTilbudRegler(i, t, true);
+    }
+    const t = i.moedetilbudId ? await kaldPlanner(() => this.planner.moedetilbud(i.moedetilbudId!)) : null;
+    return BorgerbookingService.ombookingTilbudRegler(i, t, false);
+  }
+
+  /** ombookingTilbud's rules on the offer already read (the named one when `navngivet`, else the meeting's own). */
+  private static ombookingTilbudRegler(i: IndkaldelseRow, t: MoedetilbudRow | null, navngivet: boolean): MoedetilbudRow {
+    if (navngivet) {
       if (!t || !t.aktiv) throw new RuleViolation(8108, { felt: '/moedetilbudId' });
       if (t.samtaleType !== i.samtaleType) throw new RuleViolation(4709, { felt: '/moedetilbudId', detail: 'The offer is of another interview type than the meeting' });
       if (!t.selvbookingTilladt) throw new RuleViolation(4812, { felt: '/moedetilbudId' });
       return t;
     }
-    const t = i.moedetilbudId ? await kaldPlanner(() => this.planner.moedetilbud(i.moedetilbudId!)) : null;
-    if (!t || !t.aktiv || !t.selvbookingTilladt) throw new RuleViolation(4812, { detail: 'The meeting has no offer the citizen can rebook within' });
+    if (!i.moedetilbudId || !t || !t.aktiv || !t.selvbookingTilladt) throw new RuleViolation(4812, { detail: 'The meeting has no offer the citizen can rebook within' });
     return t;
   }
 
@@ -308,6 +324,11 @@ export class BorgerbookingService {
   private async ledigeTider(tilbud: MoedetilbudRow, fra: Date, til: Date, samtaleform?: number, sagsbehandlerId?: number | null) {
     const now = this.clock.now();
     const slots = await kaldPlanner(() => this.planner.moedetider(tilbud.id, fra, til, now));
+    return BorgerbookingService.ledige(slots, samtaleform, sagsbehandlerId);
+  }
+
+  /** The slots with a free seat and a caseworker, narrowed to a form and a caseworker. */
+  private static ledige(slots: MoedetidRow[], samtaleform?: number, sagsbehandlerId?: number | null) {
     return slots.filter(
       (m) =>
         m.ledigePladser > 0 &&
@@ -347,12 +368,17 @@ export class BorgerbookingService {
     moedetilbudId: string,
     q: { startMoedetidsinterval: string; slutMoedetidsinterval: string; samtaleformType?: number; eksterntId?: string },
   ) {
-    await this.borger(cpr);
-    const { fra, til } = this.interval(q.startMoedetidsinterval, q.slutMoedetidsinterval);
+    const now = this.clock.now();
+    const fra = new Date(q.startMoedetidsinterval);
+    const til = new Date(q.slutMoedetidsinterval);
+    // One read: the citizen, the offer, the named caseworker and the slots; the rules run in their order on it.
+    const f = await kaldPlanner(() => this.planner.moedetiderFakta(cpr, moedetilbudId.toLowerCase(), q.eksterntId ?? null, fra, til, now));
+    if (!f.borger) throw unknownCitizen();
+    this.interval(q.startMoedetidsinterval, q.slutMoedetidsinterval);
     BorgerbookingService.samtaleformKode(q.samtaleformType);
-    const tilbud = await this.selvbookbartTilbud(moedetilbudId);
-    const sagsbehandlerId = await this.valgtSagsbehandler(tilbud, q.eksterntId, '/eksterntId');
-    const slots = await this.ledigeTider(tilbud, fra, til, q.samtaleformType, sagsbehandlerId);
+    const tilbud = BorgerbookingService.selvbookbartTilbud(f.moedetilbud);
+    const sagsbehandlerId = q.eksterntId === undefined ? null : BorgerbookingService.sagsbehandlerRegler(tilbud, f.sagsbehandler, '/eksterntId');
+    const slots = BorgerbookingService.ledige(f.moedetider, q.samtaleformType, sagsbehandlerId);
     if (slots.length === 0) throw new RuleViolation(4770);
     return { bookbareSagsbehandlere: bookbare([tilbud], slots), moedetider: slots.map(moedetidUd) };
   }
@@ -364,15 +390,22 @@ export class BorgerbookingService {
     let sagsbehandlerId: number | null;
     let indkaldelseId: string | null = null;
     if (input.indkaldelseId !== undefined) {
-      await this.levendeBorger(cpr);
-      const i = await this.egenIndkaldelse(cpr, input.indkaldelseId);
+      // One read for every fact of the rules (as CreateOmbooking); the rules run in their order on it.
+      const f = await kaldPlanner(() =>
+        this.planner.ombookingFakta(cpr, input.indkaldelseId!.toLowerCase(), moedetilbudId.toLowerCase(), input.sagsbehandlerEksterntId ?? null),
+      );
+      if (!f.borger) throw unknownCitizen();
+      if (f.borger.doed) throw new RuleViolation(4405);
+      const i = BorgerbookingService.egenIndkaldelseRegler(cpr, f.indkaldelse);
       this.ombookbar(i);
       BorgerbookingService.samtaleformKode(input.samtaleformType);
-      tilbud = await this.ombookingTilbud(i, moedetilbudId);
+      tilbud = BorgerbookingService.ombookingTilbudRegler(i, f.moedetilbud, true);
       start = new Date(input.moedeStarttidspunkt);
-      await this.tidspunkt(cpr, tilbud, start, 4819);
+      this.foerFrister(tilbud, start, 4819, this.clock.now());
+      BorgerbookingService.fristRegel(tilbud, start, f.frister);
       if (!tilbud.samtaleformer.includes(input.samtaleformType)) throw new RuleViolation(4708, { felt: '/samtaleformType', detail: 'The offer does not have this samtaleform' });
-      sagsbehandlerId = await this.valgtSagsbehandler(tilbud, input.sagsbehandlerEksterntId, '/sagsbehandlerEksterntId');
+      sagsbehandlerId =
+        input.sagsbehandlerEksterntId === undefined ? null : BorgerbookingService.sagsbehandlerRegler(tilbud, f.sagsbehandler, '/sagsbehandlerEksterntId');
       indkaldelseId = i.id;
     } else {
       ({ tilbud, start, sagsbehandlerId } = await this.nyBooking(cpr, moedetilbudId, input));
@@ -388,9 +421,10 @@ export class BorgerbookingService {
 
   /** CreateBooking: the rules of nyBooking, then the seat (4819 full or gone; an expired hold 4819) and the meeting (8273/9220). */
   async book(cpr: string, moedetilbudId: string, input: BookingInput): Promise<string> {
-    const { tilbud, start, sagsbehandlerId, now } = await this.nyBooking(cpr, moedetilbudId, input);
+    const { tilbud, start, sagsbehandlerId, now, afholdTidligere } = await this.nyBooking(cpr, moedetilbudId, input);
     return kaldPlanner(() =>
       this.planner.book({
+        afholdTidligere,
         cpr,
         moedetilbud: tilbud,
         starttidspunkt: start,
@@ -412,16 +446,23 @@ export class BorgerbookingService {
 
   /** CreateOmbooking: 1010, 4405, 4768, 8107, 9130, 4783, 4820, 8108/4709/4812 (offer), 4708, 4767, 8109, 8288, 4822, 9003, 4819 (expired hold). */
   async ombook(cpr: string, indkaldelseId: string, input: OmbookingInput & { moedetilbudId?: string }): Promise<void> {
-    await this.levendeBorger(cpr);
-    const i = await this.egenIndkaldelse(cpr, indkaldelseId);
+    // One read for every fact of the rules (docs/borgerbooking.md, "Round trips"); the rules run in their order on it.
+    const f = await kaldPlanner(() =>
+      this.planner.ombookingFakta(cpr, indkaldelseId.toLowerCase(), input.moedetilbudId?.toLowerCase() ?? null, input.sagsbehandlerEksterntId ?? null),
+    );
+    if (!f.borger) throw unknownCitizen();
+    if (f.borger.doed) throw new RuleViolation(4405);
+    const i = BorgerbookingService.egenIndkaldelseRegler(cpr, f.indkaldelse);
     this.ombookbar(i);
     BorgerbookingService.samtaleformKode(input.samtaleformType);
-    const tilbud = await this.ombookingTilbud(i, input.moedetilbudId);
+    const tilbud = BorgerbookingService.ombookingTilbudRegler(i, f.moedetilbud, input.moedetilbudId !== undefined);
     const start = new Date(input.moedeStarttidspunkt);
-    await this.tidspunkt(cpr, tilbud, start, 4767);
+    this.foerFrister(tilbud, start, 4767, this.clock.now());
+    BorgerbookingService.fristRegel(tilbud, start, f.frister);
     const samtaleform = input.samtaleformType ?? (tilbud.samtaleformer.includes(i.samtaleform) ? i.samtaleform : tilbud.samtaleformer[0]);
     if (!tilbud.samtaleformer.includes(samtaleform)) throw new RuleViolation(4708, { felt: '/samtaleformType', detail: 'The offer does not have this samtaleform' });
-    const sagsbehandlerId = await this.valgtSagsbehandler(tilbud, input.sagsbehandlerEksterntId, '/sagsbehandlerEksterntId');
+    const sagsbehandlerId =
+      input.sagsbehandlerEksterntId === undefined ? null : BorgerbookingService.sagsbehandlerRegler(tilbud, f.sagsbehandler, '/sagsbehandlerEksterntId');
     const now = this.clock.now();
     await kaldPlanner(() =>
       this.planner.ombook({
@@ -570,14 +611,18 @@ export class BorgerbookingService {
         vindue: OP_TIL_TI_DAGE_TILBAGE,
       }),
     );
-    const { tilbud, start, sagsbehandlerId, now } = await this.nyBooking(cpr, moedetilbudId, { moedeStarttidspunkt, samtaleformType, sagsbehandlerEksterntId });
+    const { tilbud, start, sagsbehandlerId, now, afholdTidligere } = await this.nyBooking(cpr, moedetilbudId, {
+      moedeStarttidspunkt,
+      samtaleformType,
+      sagsbehandlerEksterntId,
+    });
     const tilmeldingId = randomUUID();
     const beskedId = randomUUID();
     const joboensker = tilmelding.joboensker ? joboenskerCtes(Prisma.raw('t'), tilJoboensker(tilmelding.joboensker), now) : null;
     const skriv = tilmeldingSkrivStatement({ cpr, id: tilmeldingId, input: tilmelding, aktoer, now, beskedId, jobnetFlag: aktoer.kilde === 'Jobnet', joboensker });
     const indkaldelseId = await kaldPlanner(() =>
       this.planner.book(
-        { cpr, moedetilbud: tilbud, starttidspunkt: start, samtaleform: samtaleformType, sagsbehandlerId, now, optagetKode: 4819, reservationId: null },
+        { cpr, moedetilbud: tilbud, starttidspunkt: start, samtaleform: samtaleformType, sagsbehandlerId, now, optagetKode: 4819, reservationId: null, afholdTidligere },
         async (query) => {
           // Tilmelding's lock order: the citizen row first (as Tilmelding with job wishes and ReplaceJoboensker).
           await query(...sql(borgerLaasStatement(cpr)));
