@@ -13,6 +13,7 @@ import { createCitizen, testPrisma } from '../helpers/db';
 import { callV1, type Method } from '../helpers/api';
 import type { Clock } from '../../src/domain/clock';
 import { opretMoedetilbud } from './helpers';
+import { prng } from '../../src/domain/prng';
 
 const START = Date.parse('2026-12-01T09:00:00.000Z');
 let now = START;
@@ -27,21 +28,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** mulberry32: a small seeded generator, so a failing run can be repeated. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('2,400 random book / rebook / cancel / hold operations: no slot over its seats, at most one active booking per citizen and samtaleType', async () => {
   const SEED = Number(process.env.BOOKING_RANDOM_SEED ?? 20261129);
-  const random = rng(SEED);
+  const random = prng(SEED);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const job = await opretMoedetilbud({ samtaleType: 1, moedetider: [{ start: tid('09:00'), pladser: 2 }, { start: tid('10:00'), pladser: 3 }, { start: tid('11:00'), pladser: 1 }] });
   const opf = await opretMoedetilbud({ samtaleType: 2, moedetider: [{ start: tid('09:00'), pladser: 2 }, { start: tid('10:00'), pladser: 1 }] });

@@ -13,6 +13,7 @@
 import type { CvInput, CvProfil } from '../schemas';
 import type { CvTilstand, Ydelsesgruppe } from '../kodelister';
 import { elementChanges, searchColumns, toProfil, type CvContext, type ElementHaendelse } from '../service';
+import { prng } from '../../../domain/prng';
 
 export interface Stilling {
   conceptUriDa: string;
@@ -46,17 +47,6 @@ export interface GeneratedCv {
   haendelser: (Omit<ElementHaendelse, 'operation'> & { type: 'Element' | 'Status' | 'Soegbarhed'; operation: ElementHaendelse['operation']; tidspunkt: Date })[];
 }
 
-/** mulberry32: a small, fast, well-spread 32-bit PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a, 31 bits: a stable integer reference for an occupation's concept URI (the taxonomy reference). */
 export function stillingReference(uri: string): number {
