@@ -5,9 +5,11 @@ import type { Config } from './config';
 /**
  * CPR numbers must never reach the logs. Headers and bodies are redacted by path, and as a
  * last line of defence every written line is scrubbed of anything shaped like a CPR
- * (ten digits, optionally DDMMYY-XXXX) that is not part of a longer number or a decimal.
+ * (ten digits, optionally DDMMYY-XXXX) that is not part of a longer number, a decimal or the last
+ * group of a UUID (a request id such as ...-883f-0101901234ab must stay whole for correlation).
  */
-const CPR_LIKE = /(?<!\d|\d\.)(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d|\.\d)/g;
+const CPR_LIKE =
+  /(?<!\d|\d\.|[\da-fA-F]{8}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{4}-[\da-fA-F]{0,2})(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d|\.\d)/g;
 
 export function scrubCpr(line: string): string {
   return line.replace(CPR_LIKE, '[cpr]');

@@ -3,32 +3,12 @@
  * (= x-requestId), route, status and duration; CPR numbers and tokens never appear.
  */
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { buildTestApp, testEnv, tokenFor, v1Headers } from '../helpers/app';
+import { LineCollector, settle } from '../helpers/log-capture';
 import { createCitizen } from '../helpers/db';
-
-class LineCollector extends Writable {
-  readonly lines: string[] = [];
-  _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void) {
-    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    callback();
-  }
-  get text() {
-    return this.lines.join('\n');
-  }
-  get records(): Record<string, any>[] {
-    return this.lines.map((l) => JSON.parse(l));
-  }
-  clear() {
-    this.lines.length = 0;
-  }
-}
-
-/** Log lines are written when the response has finished; let the hooks run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('request logging (LOG_LEVEL=info)', () => {
   const logs = new LineCollector();

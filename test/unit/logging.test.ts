@@ -31,6 +31,8 @@ describe('scrubCpr', () => {
     ['"elapsed":0.0101901234', 'a decimal fraction'],
     ['1234567890', 'ten digits that are no date (day 12, month 34)'],
     ['3f2b8c1e-6d4a-4e8b-9c1a-2b7d5e8f9a01', 'a uuid'],
+    ['"reqId":"1b4e28ba-2fa1-41d2-883f-0101901234ab"', 'a uuid whose last group starts with a date-shaped ten digits'],
+    ['1b4e28ba-2fa1-41d2-883f-a10101901234', 'a uuid whose last group ends with them'],
     ['0000000000', 'the unknown CPR (not a person)'],
   ])('leaves %j alone (%s)', (input) => {
     expect(scrubCpr(input)).toBe(input);
