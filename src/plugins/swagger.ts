@@ -63,6 +63,14 @@ export const RELATIVE_EXAMPLE_FIELDS: Record<string, 'naesteHverdag' | number> =
  * side's examples (CreateIndkaldelse: start, end and deadlines that belong together) keep their dates.
  */
 export const RELATIVE_EXAMPLE_PATHS = '^/v1/Borgerbooking/(?!Planlaegning/)';
+/**
+ * The planning side's request examples (offers, slots, deadlines, summons) are written around the Monday
+ * PLANNING_EXAMPLE_MONDAY. Once that is no longer ahead, Swagger UI moves every date in them by the same whole
+ * number of weeks, so that Monday is the next weekday or later: their start, end and deadlines keep their
+ * order, weekdays and times of day, and stay in the future (rules 4783, 8109, 8127-8136).
+ */
+export const PLANNING_EXAMPLE_PATHS = '^/v1/Borgerbooking/Planlaegning/';
+export const PLANNING_EXAMPLE_MONDAY = '2027-01-11';
 
 /**
  * Swagger UI's responseInterceptor, run in the browser. When Swagger UI has loaded the OpenAPI document, it
@@ -136,6 +144,37 @@ export const todayInExamples = new Function(
     });
   };
   var relativeOnPath = new RegExp(${JSON.stringify(RELATIVE_EXAMPLE_PATHS)});
+  var planningOnPath = new RegExp(${JSON.stringify(PLANNING_EXAMPLE_PATHS)});
+  var planningAhead = (Date.parse(nextWeekday + 'T12:00:00Z') - Date.parse(${JSON.stringify(PLANNING_EXAMPLE_MONDAY)} + 'T12:00:00Z')) / 86400000;
+  var planningWeeks = planningAhead > 0 ? Math.ceil(planningAhead / 7) : 0;
+  var shiftWeeks = function (o) {
+    if (typeof o === 'string') {
+      var d = /^(\\d{4}-\\d{2}-\\d{2})(T.*)?$/.exec(o);
+      return d ? addDays(d[1], 7 * planningWeeks) + (d[2] || '') : o;
+    }
+    if (Array.isArray(o)) return o.map(shiftWeeks);
+    if (o && typeof o === 'object') Object.keys(o).forEach(function (k) { o[k] = shiftWeeks(o[k]); });
+    return o;
+  };
+  var shiftedSchemas = {};
+  var shiftPlanningBody = function (media) {
+    if (planningWeeks === 0) return;
+    if (media.example) media.example = shiftWeeks(media.example);
+    Object.keys(media.examples || {}).forEach(function (k) { media.examples[k].value = shiftWeeks(media.examples[k].value); });
+    var schema = media.schema;
+    if (schema && typeof schema.$ref === 'string' && schema.$ref.indexOf('#/components/schemas/') === 0) {
+      var name = schema.$ref.slice('#/components/schemas/'.length);
+      if (shiftedSchemas[name]) return;
+      shiftedSchemas[name] = true;
+      schema = (doc.components.schemas || {})[name];
+    }
+    if (!schema) return;
+    if (schema.examples) schema.examples = shiftWeeks(schema.examples);
+    Object.keys(schema.properties || {}).forEach(function (f) {
+      var p = schema.properties[f];
+      if (p && Array.isArray(p.examples)) p.examples = shiftWeeks(p.examples);
+    });
+  };
   var allRelative = relative;
   Object.keys(doc.paths || {}).forEach(function (p) {
     relative = relativeOnPath.test(p) ? allRelative : {};
@@ -150,6 +189,7 @@ export const todayInExamples = new Function(
         setDates(media.example);
         Object.keys(media.examples || {}).forEach(function (k) { setDates(media.examples[k].value); });
         patchSchema(media.schema);
+        if (planningOnPath.test(p)) shiftPlanningBody(media);
       });
     });
   });

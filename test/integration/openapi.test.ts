@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { OPENAPI_PATH, renderOpenApi } from '../../scripts/openapi';
 import { buildTestApp } from '../helpers/app';
 import { businessDay } from '../../src/domain/clock';
-import { OPENAPI_JSON_PATH, todayInExamples } from '../../src/plugins/swagger';
+import { OPENAPI_JSON_PATH, PLANNING_EXAMPLE_MONDAY, todayInExamples } from '../../src/plugins/swagger';
 import { addDays } from '../../src/domain/dage';
 import { koebenhavnTid } from '../../src/modules/borgerbooking/demo-data';
 
@@ -305,11 +305,37 @@ describe('served documentation', () => {
       const param = (name: string) => params.find((p: Json) => p.name === name).example;
       expect(Date.parse(param('startMoedetidsinterval'))).toBe(koebenhavnTid(today, '00:00').getTime());
       expect(Date.parse(param('slutMoedetidsinterval'))).toBe(koebenhavnTid(addDays(today, 30), '23:59').getTime());
-      // The planning side keeps its dates (CreateIndkaldelse's start, end and deadlines belong together).
-      expect(seen.components.schemas.IndkaldelseInput.examples).toEqual(doc.components.schemas.IndkaldelseInput.examples);
+      // The planning side keeps its dates while its example Monday is ahead (CreateIndkaldelse's start, end
+      // and deadlines belong together) ...
+      if (addDays(today, 1) < PLANNING_EXAMPLE_MONDAY) {
+        expect(seen.components.schemas.IndkaldelseInput.examples).toEqual(doc.components.schemas.IndkaldelseInput.examples);
+      }
       // Responses keep their examples.
       expect(seen.paths['/v1/Tilmelding/Status'].get.responses['200']).toEqual(doc.paths['/v1/Tilmelding/Status'].get.responses['200']);
     } finally {
+      g.window = before;
+    }
+  });
+
+  it('Swagger UI moves the planning examples by whole weeks once their Monday has passed, keeping their order and times', async () => {
+    const g = globalThis as unknown as { window?: unknown };
+    const before = g.window;
+    g.window = { location: { href: 'http://127.0.0.1:3000/docs' } };
+    // Wednesday 10 March 2027: the next weekday is Thursday 11 March, so 2027-01-11 moves 9 weeks to 15 March.
+    jest.useFakeTimers({ now: new Date('2027-03-10T12:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval'] });
+    try {
+      const seen = JSON.parse((todayInExamples as (r: Json) => Json)({ url: `http://127.0.0.1:3000${OPENAPI_JSON_PATH}`, text: committed }).text);
+      const weeks9 = (v: string) => addDays(v.slice(0, 10), 63) + v.slice(10);
+      const original = doc.components.schemas.IndkaldelseInput.examples[0] as Record<string, unknown>;
+      const moved = seen.components.schemas.IndkaldelseInput.examples[0] as Record<string, unknown>;
+      const dates = Object.keys(original).filter((k) => typeof original[k] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(original[k] as string));
+      expect(dates.length).toBeGreaterThan(2);
+      for (const k of dates) expect(moved[k]).toBe(weeks9(original[k] as string));
+      expect(seen.components.schemas.MoedetilbudInput.examples[0].foersteMoedetid).toBe(weeks9(doc.components.schemas.MoedetilbudInput.examples[0].foersteMoedetid));
+      // Not the citizen side's schemas, and not responses.
+      expect(seen.paths['/v1/Tilmelding/Status'].get.responses['200']).toEqual(doc.paths['/v1/Tilmelding/Status'].get.responses['200']);
+    } finally {
+      jest.useRealTimers();
       g.window = before;
     }
   });
