@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createSigner } from 'fast-jwt';
-import { Client, Pool, type PoolClient } from 'pg';
+import { Client, type Pool, type PoolClient } from 'pg';
 import { applyMigrations } from '../src/db/migrate';
 import { LOCAL_ISSUER, LOCAL_KID, loadOrCreateLocalKey } from '../src/auth/local-key';
 import { ROLE_SCOPES, type Role } from '../src/domain/access';
@@ -20,6 +20,7 @@ import { eventPageSql, windowPageSql } from '../src/modules/cv/aendringer/servic
 import { encodeCursor } from '../src/modules/cv/aendringer/cursor';
 import { AUDIENCE, DATA_DIR, DATABASE_NAME, envInt, KEY_FILE, type ChildSettings } from './constants';
 import { searchMeasures } from './cv-search-queries';
+import { fixturePool } from './fixtures';
 
 export const CV_SEARCH_DATABASE = `${DATABASE_NAME}_cvsoeg`;
 const SEED = 42;
@@ -149,7 +150,7 @@ export async function runCvSearch(o: CvSearchOptions): Promise<MeasureResult[]> 
   const warmup = envInt('BENCH_CV_WARMUP', 30);
   loadOrCreateLocalKey(KEY_FILE);
   const url = await prepare(o.databaseBase);
-  const pool = new Pool({ connectionString: url, max: 2 });
+  const pool = fixturePool(url);
   const client = await pool.connect();
   const exec: Exec = async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[];
   const service = await o.startService({ ...o.settings, databaseUrl: url });

@@ -53,9 +53,20 @@ export function tilmeldingBody(day: string) {
 
 const SAVED_SEARCH = { geografi: { region: ['Midtjylland'] }, ansaettelsesvarighed: { ansaettelsesvarighedstyper: ['Fast'] } };
 
+/**
+ * A small pool for fixtures and baselines. pg's Pool re-emits the error of an idle client, and
+ * an unheard 'error' event crashes the process: a client still closing after `pool.end()` gets
+ * 57P01 when its database is dropped WITH (FORCE) right after, which is no failure of ours.
+ */
+export function fixturePool(url: string, max = 2): Pool {
+  const pool = new Pool({ connectionString: url, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 /** Drops and recreates the bench database and applies the migrations; returns its URL. */
 export async function prepareDatabase(base: string): Promise<string> {
-  const admin = new Pool({ connectionString: `${base}/postgres`, max: 1 });
+  const admin = fixturePool(`${base}/postgres`, 1);
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${DATABASE_NAME}`);

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { Redis } from 'ioredis';
 import { runCvSearch } from './cv-search';
 import {
@@ -24,6 +24,7 @@ import {
   citizens,
   CREATE_BODY,
   CV_BODY,
+  fixturePool,
   KAMP_BODY,
   kampTilstand,
   prepareDatabase,
@@ -576,7 +577,7 @@ async function main() {
 
   mkdirSync(DATA_DIR, { recursive: true });
   const databaseUrl = await prepareDatabase(opts.databaseBase);
-  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = fixturePool(databaseUrl);
   await seed(pool, readers, writers, tilmeldere);
   if (scenarios.some((s) => isCv(s) || s.name === 'pdf')) await seedCv(pool, readers, writers);
   if (contentionOn || scenarios.some((s) => isBooking(s.name))) await seedBooking(pool, bookers.length);

@@ -23,7 +23,7 @@ import { loadGeneratedCvs, type Exec } from '../src/modules/cv/generator/load';
 import { AUDIENCE, KEY_FILE } from '../bench/constants';
 import { feedMeasures } from '../bench/cv-search';
 import { searchMeasures } from '../bench/cv-search-queries';
-import { Pool } from 'pg';
+import { fixturePool } from '../bench/fixtures';
 
 /** The tables big enough that a sequential scan of them is a missing index (the small code tables may be scanned). */
 export const BIG_TABLES = ['cv_soeg', 'cv_haendelse', 'cv_version', 'cv', 'borger', 'jobnet_konto', 'cv_stamdata', 'cv_adgangslog', 'cv_soegning'];
@@ -114,7 +114,7 @@ async function main() {
     return original.apply(this, a);
   };
 
-  const pool = new Pool({ connectionString: url, max: 2 });
+  const pool = fixturePool(url);
   const measures = [...(await searchMeasures(pool)), ...(await feedMeasures(pool))];
   // A citizen's own event log (GetCVList for one CPR, as system).
   const [{ cpr }] = await exec<{ cpr: string }>('SELECT cpr FROM cv_haendelse ORDER BY id DESC LIMIT 1');

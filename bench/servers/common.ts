@@ -73,14 +73,16 @@ export function authorize(verify: (token: string) => Record<string, unknown>, he
 }
 
 export function createPool(): Pool {
-  // As src/db/client.ts configures adapter-pg.
-  return new Pool({
+  // As src/db/client.ts configures adapter-pg, and as src/plugins/prisma.ts, an idle client's error is logged, not fatal.
+  const pool = new Pool({
     connectionString: settings.databaseUrl,
     max: settings.poolSize,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 10_000,
     options: '-c TimeZone=UTC',
   });
+  pool.on('error', (err) => console.error(`idle database connection failed: ${err.message}`));
+  return pool;
 }
 
 export function createRedis(): Redis {

@@ -17,11 +17,10 @@ beforeAll(async () => {
   process.env.BENCH_NAME = `jest_${process.pid}`;
   fx = require('../../bench/fixtures') as Fixtures;
   sql = require('../../bench/sql') as Baselines;
-  const { Pool } = require('pg') as typeof import('pg');
   const base = new URL(process.env.DATABASE_URL!);
   base.pathname = '';
   const url = await fx.prepareDatabase(base.toString().replace(/\/$/, ''));
-  pool = new Pool({ connectionString: url, max: 2 });
+  pool = fx.fixturePool(url);
 }, 60_000);
 
 afterAll(async () => {
