@@ -201,6 +201,53 @@ describe('DeaktiverMoedetilbud against a seat change in flight (it read the offe
   });
 });
 
+test("AnnullerIndkaldelse racing the citizen's rebooking of the summons: the seat released is the one the meeting holds when it is cancelled", async () => {
+  const { t } = await opret([
+    { starttidspunkt: om(3, 1), maksimaltMoededeltagerantal: 2 },
+    { starttidspunkt: om(3, 2), maksimaltMoededeltagerantal: 2 },
+  ]);
+  const [A, B] = t.moedetider;
+  const [cpr] = await borgere(1);
+  const s = await plan('POST', '/Indkaldelser', {
+    moedetilbudId: t.moedetilbudId,
+    borgerSkalAcceptere: true,
+    ombookingMulig: true,
+    ombookingFrist: om(2),
+    aflysningMulig: true,
+    aflysningFrist: om(2),
+    obligatoriskFremmoede: true,
+    moedeStarttidspunkt: A.starttidspunkt,
+    moedeVarighed: 30,
+    samtaleType: 1,
+    moedeGruppeType: 1,
+    samtaleformType: 2,
+    moedetitel: 'Jobsamtale',
+    sagsbehandler: { fornavne: 'Mette', efternavn: 'Madsen', eksterntId: `CVR:29189803-RID:${randomUUID().slice(0, 8)}` },
+    kontaktDetaljer: { telefonnummer: '+4587131000', borgerSkalRinge: true },
+  }, cpr);
+  expect(s.statusCode).toBe(201);
+  const ind = s.json().indkaldelseId as string;
+  const gate = new PgClient({ connectionString: process.env.DATABASE_URL });
+  await gate.connect();
+  try {
+    const gatePid: number = (await gate.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    await gate.query('BEGIN');
+    await gate.query('SELECT id FROM moedetid WHERE id = $1 FOR UPDATE', [A.moedetidId]);
+    // The rebooking waits for slot A first; the cancellation reads the meeting in A and queues behind it.
+    const ombooking = borger('POST', cpr, `/Indkaldelser/${ind}/Ombooking`, { moedeStarttidspunkt: B.starttidspunkt });
+    await ventTil(gatePid, 1);
+    const annullering = plan('DELETE', `/Indkaldelser/${ind}`, undefined, cpr);
+    await ventTil(gatePid, 2);
+    await gate.query('ROLLBACK');
+    expect([udfald(await ombooking), udfald(await annullering)]).toEqual(['204', '204']);
+  } finally {
+    await gate.query('ROLLBACK').catch(() => undefined);
+    await gate.end();
+  }
+  expect((await testPrisma().indkaldelse.findUniqueOrThrow({ where: { id: ind } })).status).toBe('Aflyst');
+  for (const st of await seatState([A.moedetidId, B.moedetidId])) expect(st).toMatchObject({ optagne: 0, faktisk: 0 });
+}, 30_000);
+
 test('rebookings back and forth between two slots, bookings and holds while UpdateMoedetilbud and UpdateMoedetid run on the offer: no 5xx, seat counts exact', async () => {
   // Six slots; the pair rebooked between is one whose id order is the opposite of its start order, so
   // a statement locking the offer's slots in scan (start) order meets the rebookings head on.

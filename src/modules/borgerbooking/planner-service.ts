@@ -746,20 +746,27 @@ export class PlanlaegningService {
     const { kommunekode } = planlaegger(p);
     const now = this.clock.now();
     const id = indkaldelseId.toLowerCase();
-    await this.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; cpr: string; status: string; moedetidId: string | null; organisationKode: number; oprindelse: string }[]>`
-        SELECT id, cpr, status, "moedetidId", "organisationKode", oprindelse FROM indkaldelse WHERE id = ${id}::uuid`;
-      const r = rows[0];
-      if (!r || (kommunekode && (r.oprindelse !== 'Indkaldt' || r.organisationKode !== Number(kommunekode)))) throw new RuleViolation(4768, { felt: '/indkaldelseId' });
-      if (r.cpr !== cpr) throw new RuleViolation(8107, { felt: '/indkaldelseId' });
-      if (r.status !== 'Aktiv') return;
-      if (r.moedetidId) {
+    // The meeting is read without a lock; if the citizen moved it to another slot before this locked
+    // the slot read, nothing is changed and the whole transaction runs again on a fresh read.
+    for (let forsoeg = 0; forsoeg < 5; forsoeg++) {
+      const faerdig = await this.prisma.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<{ id: string; cpr: string; status: string; moedetidId: string | null; organisationKode: number; oprindelse: string }[]>`
+          SELECT id, cpr, status, "moedetidId", "organisationKode", oprindelse FROM indkaldelse WHERE id = ${id}::uuid`;
+        const r = rows[0];
+        if (!r || (kommunekode && (r.oprindelse !== 'Indkaldt' || r.organisationKode !== Number(kommunekode)))) throw new RuleViolation(4768, { felt: '/indkaldelseId' });
+        if (r.cpr !== cpr) throw new RuleViolation(8107, { felt: '/indkaldelseId' });
+        if (r.status !== 'Aktiv') return true;
         // The slot's lock first (every seat change runs under it), then the meeting and the seat.
-        await tx.$queryRaw`SELECT id FROM moedetid WHERE id = ${r.moedetidId}::uuid FOR UPDATE`;
-        await tx.$executeRaw`UPDATE moedetid SET "optagnePladser" = "optagnePladser" - 1 WHERE id = ${r.moedetidId}::uuid`;
-      }
-      await tx.$executeRaw`UPDATE indkaldelse SET status = 'Aflyst', "aflystTidspunkt" = ${now}::timestamptz, opdateret = ${now}::timestamptz WHERE id = ${id}::uuid`;
-    }, TX);
+        if (r.moedetidId) await tx.$queryRaw`SELECT id FROM moedetid WHERE id = ${r.moedetidId}::uuid FOR UPDATE`;
+        const n = await tx.$executeRaw`UPDATE indkaldelse SET status = 'Aflyst', "aflystTidspunkt" = ${now}::timestamptz, opdateret = ${now}::timestamptz
+          WHERE id = ${id}::uuid AND status = 'Aktiv' AND "moedetidId" IS NOT DISTINCT FROM ${r.moedetidId}::uuid`;
+        if (n === 0) return false;
+        if (r.moedetidId) await tx.$executeRaw`UPDATE moedetid SET "optagnePladser" = "optagnePladser" - 1 WHERE id = ${r.moedetidId}::uuid`;
+        return true;
+      }, TX);
+      if (faerdig) return;
+    }
+    throw new RuleViolation(4768, { felt: '/indkaldelseId', detail: 'The meeting was changed by other requests at the same time' });
   }
 
   // --- error reports ------------------------------------------------------------------------------
