@@ -10,6 +10,14 @@
  * in one transaction that first locks the slot (`SELECT ... FOR UPDATE`): a summons on a slot takes a
  * seat (4819 when none is free), and a change of the number of seats is refused below the seats taken
  * (9942). The CHECK `optagnePladser <= pladser` is the last line of defence behind both.
+ *
+ * Lock order, the one for every transaction on either side: the offer row first (when a transaction
+ * locks it at all; `eget(..., { laas: true })`), then slots in id order (`laasMoedetider`, or the
+ * citizen side's lock statement), then other rows. A statement that writes several slots
+ * (`UPDATE moedetid ... WHERE "moedetilbudId" = ...`) runs only after they are locked in id order.
+ * The offer is locked FOR NO KEY UPDATE: a booking's INSERT INTO indkaldelse checks its foreign key
+ * to the offer with FOR KEY SHARE after its slot lock, which FOR UPDATE would block (a deadlock with
+ * a planner waiting for that slot).
  */
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
@@ -332,11 +340,16 @@ export class PlanlaegningService {
     const { kommunekode } = planlaegger(p);
     const id = moedetilbudId.toLowerCase();
     const rows = opts.laas
-      ? await db.$queryRaw<{ id: string; kommunekode: string; aktiv: boolean }[]>`SELECT id, kommunekode, aktiv FROM moedetilbud WHERE id = ${id}::uuid FOR UPDATE`
+      ? await db.$queryRaw<{ id: string; kommunekode: string; aktiv: boolean }[]>`SELECT id, kommunekode, aktiv FROM moedetilbud WHERE id = ${id}::uuid FOR NO KEY UPDATE`
       : await db.$queryRaw<{ id: string; kommunekode: string; aktiv: boolean }[]>`SELECT id, kommunekode, aktiv FROM moedetilbud WHERE id = ${id}::uuid`;
     const t = rows[0];
     if (!t || (kommunekode && t.kommunekode !== kommunekode)) throw new RuleViolation(8108, { felt: '/moedetilbudId', detail: 'The interview option is unknown (or another job centre\'s)' });
     return t;
+  }
+
+  /** Locks all of the offer's slots in id order (after the offer's own lock: the header's lock order). */
+  private async laasMoedetider(tx: Tx, moedetilbudId: string): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM moedetid WHERE "moedetilbudId" = ${moedetilbudId}::uuid ORDER BY id FOR UPDATE`;
   }
 
   // --- offers ---------------------------------------------------------------------------------
@@ -377,6 +390,7 @@ export class PlanlaegningService {
     await this.prisma.$transaction(async (tx) => {
       const t = await this.eget(tx, p, id, { laas: true });
       if (!t.aktiv) throw new RuleViolation(8108, { detail: 'The interview option is deactivated' });
+      await this.laasMoedetider(tx, id);
       await tx.moedetilbud.update({ where: { id }, data: { ...tilbudKolonner(input), opdateret: now } });
       const ider = await gemSagsbehandlere(tx, t.kommunekode, input.sagsbehandlere, '/sagsbehandlere');
       // Caseworkers no longer on the offer leave it and its slots (cascade); existing bookings keep theirs.
@@ -394,11 +408,21 @@ export class PlanlaegningService {
     return (await laesTilbud(this.prisma, id, now))!;
   }
 
+  /**
+   * Deactivates the offer AND its slots, under the slots' locks: a booking, hold or summons that read
+   * the offer as active either committed first (this waits for its slot lock, and the answer counts
+   * it) or finds its slot inactive under the lock (4819). Existing meetings and holds keep their seats.
+   */
   async deaktiverMoedetilbud(p: Principal, moedetilbudId: string): Promise<PlanMoedetilbud> {
     const now = this.clock.now();
-    const t = await this.eget(this.prisma, p, moedetilbudId);
-    if (t.aktiv) await this.prisma.moedetilbud.update({ where: { id: t.id }, data: { aktiv: false, opdateret: now } });
-    return (await laesTilbud(this.prisma, t.id, now))!;
+    const id = await this.prisma.$transaction(async (tx) => {
+      const t = await this.eget(tx, p, moedetilbudId, { laas: true });
+      await this.laasMoedetider(tx, t.id);
+      await tx.$executeRaw`UPDATE moedetid SET aktiv = false WHERE "moedetilbudId" = ${t.id}::uuid AND aktiv`;
+      if (t.aktiv) await tx.moedetilbud.update({ where: { id: t.id }, data: { aktiv: false, opdateret: now } });
+      return t.id;
+    }, TX);
+    return (await laesTilbud(this.prisma, id, now))!;
   }
 
   async hentMoedetilbud(p: Principal, moedetilbudId: string): Promise<PlanMoedetilbud> {
@@ -464,7 +488,7 @@ export class PlanlaegningService {
     const id = moedetilbudId.toLowerCase();
     const mid = moedetidId.toLowerCase();
     await this.prisma.$transaction(async (tx) => {
-      await this.eget(tx, p, id);
+      await this.eget(tx, p, id, { laas: true });
       const slot = await tx.$queryRaw<{ id: string; optagnePladser: number }[]>`
         SELECT id, "optagnePladser" FROM moedetid WHERE id = ${mid}::uuid AND "moedetilbudId" = ${id}::uuid FOR UPDATE`;
       if (slot.length === 0) throw new RuleViolation(4589, { felt: '/moedetidId', detail: 'The timeslot is unknown on this interview option' });
@@ -722,20 +746,27 @@ export class PlanlaegningService {
     const { kommunekode } = planlaegger(p);
     const now = this.clock.now();
     const id = indkaldelseId.toLowerCase();
-    await this.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; cpr: string; status: string; moedetidId: string | null; organisationKode: number; oprindelse: string }[]>`
-        SELECT id, cpr, status, "moedetidId", "organisationKode", oprindelse FROM indkaldelse WHERE id = ${id}::uuid`;
-      const r = rows[0];
-      if (!r || (kommunekode && (r.oprindelse !== 'Indkaldt' || r.organisationKode !== Number(kommunekode)))) throw new RuleViolation(4768, { felt: '/indkaldelseId' });
-      if (r.cpr !== cpr) throw new RuleViolation(8107, { felt: '/indkaldelseId' });
-      if (r.status !== 'Aktiv') return;
-      if (r.moedetidId) {
+    // The meeting is read without a lock; if the citizen moved it to another slot before this locked
+    // the slot read, nothing is changed and the whole transaction runs again on a fresh read.
+    for (let forsoeg = 0; forsoeg < 5; forsoeg++) {
+      const faerdig = await this.prisma.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<{ id: string; cpr: string; status: string; moedetidId: string | null; organisationKode: number; oprindelse: string }[]>`
+          SELECT id, cpr, status, "moedetidId", "organisationKode", oprindelse FROM indkaldelse WHERE id = ${id}::uuid`;
+        const r = rows[0];
+        if (!r || (kommunekode && (r.oprindelse !== 'Indkaldt' || r.organisationKode !== Number(kommunekode)))) throw new RuleViolation(4768, { felt: '/indkaldelseId' });
+        if (r.cpr !== cpr) throw new RuleViolation(8107, { felt: '/indkaldelseId' });
+        if (r.status !== 'Aktiv') return true;
         // The slot's lock first (every seat change runs under it), then the meeting and the seat.
-        await tx.$queryRaw`SELECT id FROM moedetid WHERE id = ${r.moedetidId}::uuid FOR UPDATE`;
-        await tx.$executeRaw`UPDATE moedetid SET "optagnePladser" = "optagnePladser" - 1 WHERE id = ${r.moedetidId}::uuid`;
-      }
-      await tx.$executeRaw`UPDATE indkaldelse SET status = 'Aflyst', "aflystTidspunkt" = ${now}::timestamptz, opdateret = ${now}::timestamptz WHERE id = ${id}::uuid`;
-    }, TX);
+        if (r.moedetidId) await tx.$queryRaw`SELECT id FROM moedetid WHERE id = ${r.moedetidId}::uuid FOR UPDATE`;
+        const n = await tx.$executeRaw`UPDATE indkaldelse SET status = 'Aflyst', "aflystTidspunkt" = ${now}::timestamptz, opdateret = ${now}::timestamptz
+          WHERE id = ${id}::uuid AND status = 'Aktiv' AND "moedetidId" IS NOT DISTINCT FROM ${r.moedetidId}::uuid`;
+        if (n === 0) return false;
+        if (r.moedetidId) await tx.$executeRaw`UPDATE moedetid SET "optagnePladser" = "optagnePladser" - 1 WHERE id = ${r.moedetidId}::uuid`;
+        return true;
+      }, TX);
+      if (faerdig) return;
+    }
+    throw new RuleViolation(4768, { felt: '/indkaldelseId', detail: 'The meeting was changed by other requests at the same time' });
   }
 
   // --- error reports ------------------------------------------------------------------------------
