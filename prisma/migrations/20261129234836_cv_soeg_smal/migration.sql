@@ -31,10 +31,10 @@ DROP COLUMN "tekst";
 -- CreateIndex
 CREATE INDEX "cv_soeg_tekst_tekst_idx" ON "cv_soeg_tekst" USING GIN ("tekst");
 
--- AddForeignKey (to cv, like cv_soeg's: see schema.prisma, CvSoegTekst.cv)
-ALTER TABLE "cv_soeg_tekst" ADD CONSTRAINT "cv_soeg_tekst_cpr_fkey" FOREIGN KEY ("cpr") REFERENCES "cv"("cpr") ON DELETE CASCADE ON UPDATE CASCADE;
+-- AddForeignKey
+ALTER TABLE "cv_soeg_tekst" ADD CONSTRAINT "cv_soeg_tekst_cpr_fkey" FOREIGN KEY ("cpr") REFERENCES "cv_soeg"("cpr") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The projection function writes and deletes both rows (the same rules as before).
+-- The projection function writes both tables (the same rules as before).
 CREATE OR REPLACE FUNCTION "cv_soeg_opdater"(p_cpr text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   v_cpr char(10) := p_cpr;  -- the tables' key type: compared as bpchar, the primary keys serve the lookups
@@ -48,7 +48,6 @@ BEGIN
    WHERE cv.cpr = v_cpr;
   IF NOT FOUND OR c.dokument IS NULL OR c.tilstand <> 'Aktiv' OR NOT c.soegbar OR c.status = 5 THEN
     DELETE FROM cv_soeg WHERE cpr = v_cpr;
-    DELETE FROM cv_soeg_tekst WHERE cpr = v_cpr;
     RETURN;
   END IF;
   d := c.dokument;
@@ -115,19 +114,14 @@ BEGIN
   SELECT cpr, stillinger, uddannelsesniveau, uddannelse, postnummer, "by", lat, lon, facetter, opdateret FROM rad
   ON CONFLICT (cpr) DO UPDATE SET stillinger = EXCLUDED.stillinger,
     uddannelsesniveau = EXCLUDED.uddannelsesniveau, uddannelse = EXCLUDED.uddannelse, postnummer = EXCLUDED.postnummer,
-    "by" = EXCLUDED."by", lat = EXCLUDED.lat, lon = EXCLUDED.lon, facetter = EXCLUDED.facetter, opdateret = EXCLUDED.opdateret)
+    "by" = EXCLUDED."by", lat = EXCLUDED.lat, lon = EXCLUDED.lon, facetter = EXCLUDED.facetter, opdateret = EXCLUDED.opdateret
+  RETURNING t.cpr)
+  -- The text side after its cv_soeg row (the foreign key is checked at the end of the statement).
   INSERT INTO cv_soeg_tekst AS t (cpr, tekst, postnummer, facetter, opdateret)
   SELECT cpr, tekst, postnummer, facetter, opdateret FROM rad
   ON CONFLICT (cpr) DO UPDATE SET tekst = EXCLUDED.tekst, postnummer = EXCLUDED.postnummer, facetter = EXCLUDED.facetter,
     opdateret = EXCLUDED.opdateret;
 END $$;
 
--- Dropped columns keep their bytes in the existing rows until these are rewritten: rewrite the table if it has
--- rows (an empty table rewritten would look known-empty to the planner, which then caches sequential scans).
-DO $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM "cv_soeg") THEN
-    CLUSTER "cv_soeg" USING "cv_soeg_pkey";
-    ANALYZE "cv_soeg", "cv_soeg_tekst";
-  END IF;
-END $$;
+-- Dropped columns keep their bytes in the existing rows until these are rewritten: rewrite the table now.
+CLUSTER "cv_soeg" USING "cv_soeg_pkey";
