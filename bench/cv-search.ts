@@ -158,7 +158,7 @@ export async function runCvSearch(o: CvSearchOptions): Promise<MeasureResult[]> 
   try {
     for (const size of sizes) {
       const [loadMs, inserted] = await time(() => loadGeneratedCvs(exec, { seed: SEED, n: size, bulk: true, chunk: 2000 }));
-      await exec('VACUUM (ANALYZE) cv, cv_version, cv_stamdata, cv_haendelse, cv_soeg, cv_soeg_tekst, borger, jobnet_konto');
+      await exec('VACUUM (ANALYZE) cv, cv_version, cv_stamdata, cv_haendelse, cv_soeg, borger, jobnet_konto');
       const [{ events }] = await exec<{ events: string }>('SELECT count(*)::text AS events FROM cv_haendelse');
       console.log(`cv-search: ${size.toLocaleString('en-US')} CVs (${inserted.toLocaleString('en-US')} generated now in ${(loadMs / 1000).toFixed(1)} s), ${Number(events).toLocaleString('en-US')} events`);
       const measures = [...(await searchMeasures(pool)), ...(await feedMeasures(pool))];

@@ -118,7 +118,7 @@ export async function loadGeneratedCvs(exec: Exec, opts: LoadOptions): Promise<n
     // Statistics first: the rebuild's per-CV statements (cv_soeg_opdater) plan against the loaded tables.
     await exec(`ANALYZE cv, cv_version, cv_stamdata, postnummer`);
     await exec(`SELECT cv_soeg_opdater_alle()`);
-    await exec(`ANALYZE cv, cv_version, cv_stamdata, cv_haendelse, cv_soeg, cv_soeg_tekst`);
+    await exec(`ANALYZE cv, cv_version, cv_stamdata, cv_haendelse, cv_soeg`);
   }
   return inserted;
 }
