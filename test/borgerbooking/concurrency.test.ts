@@ -14,7 +14,7 @@ import { buildTestApp, tokenFor } from '../helpers/app';
 import { createCitizen, testPrisma } from '../helpers/db';
 import { callV1 } from '../helpers/api';
 import { fixedClock } from '../../src/domain/clock';
-import { opretMoedetilbud } from './helpers';
+import { opretMoedetilbud, seatState } from './helpers';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 const tid = (hhmm: string) => `2026-12-10T${hhmm}:00.000+01:00`;
@@ -32,15 +32,6 @@ const post = (cpr: string, url: string, body: unknown): Promise<LightMyRequestRe
 const borgere = async (n: number) => Promise.all(Array.from({ length: n }, async () => (await createCitizen()).cpr));
 const fejlkode = (r: LightMyRequestResponse) => (r.statusCode < 300 ? r.statusCode : r.json().fejl?.[0]?.fejlkode);
 const tael = (rs: LightMyRequestResponse[]) => rs.map(fejlkode).reduce<Record<string, number>>((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {});
-
-/** Per slot: seats, the counter, and what it must equal (active holds + meetings holding a seat). */
-async function seatState(moedetidIder: string[]) {
-  return testPrisma().$queryRaw<{ id: string; pladser: number; optagne: number; faktisk: number }[]>`
-    SELECT m.id::text, m.pladser, m."optagnePladser" AS optagne,
-      ((SELECT count(*) FROM indkaldelse i WHERE i."moedetidId" = m.id AND i.status IN ('Aktiv', 'Afholdt'))
-       + (SELECT count(*) FROM moedetid_hold h WHERE h."moedetidId" = m.id AND h.status = 'Aktiv'))::int AS faktisk
-    FROM moedetid m WHERE m.id = ANY(${moedetidIder}::uuid[])`;
-}
 
 test('CreateBooking: 50 citizens book the last seat at once: one booking, 49 x 4819', async () => {
   const t = await opretMoedetilbud({ moedetider: [{ start: tid('09:00'), pladser: 10 }] });

@@ -213,3 +213,48 @@ export async function opretIndkaldelse(
   });
   return id;
 }
+
+/**
+ * Per slot: its seats, its counter, and what the counter must equal (active holds + meetings holding a
+ * seat). The seat invariant of every concurrency test: optagne === faktisk <= pladser.
+ */
+export async function seatState(moedetidIder: string[]) {
+  return testPrisma().$queryRaw<{ id: string; pladser: number; optagne: number; faktisk: number }[]>`
+    SELECT m.id::text, m.pladser, m."optagnePladser" AS optagne,
+      ((SELECT count(*) FROM indkaldelse i WHERE i."moedetidId" = m.id AND i.status IN ('Aktiv', 'Afholdt'))
+       + (SELECT count(*) FROM moedetid_hold h WHERE h."moedetidId" = m.id AND h.status = 'Aktiv'))::int AS faktisk
+    FROM moedetid m WHERE m.id = ANY(${moedetidIder}::uuid[])`;
+}
+
+/**
+ * A valid body for the planning API's CreateMoedetilbud: Jobsamtale, individual, in person and by phone,
+ * in Aarhus, `om(1)` to `om(20)`, two new caseworkers, two slots on day 2 (override with `over`).
+ */
+export function planTilbud(om: (days: number, hours?: number) => string, over: Record<string, unknown> = {}) {
+  const eid = () => `CVR:29189803-RID:${randomUUID().slice(0, 8)}`;
+  return {
+    samtaleType: 1,
+    moedeGruppeType: 1,
+    samtaleformer: [1, 2],
+    moedeLokation: { lokationsuddybning: 'Indgang B', adresse: { vejnavn: 'Værkmestergade', husnummer: '2', postnummer: '8000', bynavn: 'Aarhus C' } },
+    moedeVarighed: 30,
+    foersteMoedetid: om(1),
+    sidsteMoedetid: om(20),
+    borgerKanVaelgeSagsbehandler: true,
+    moedetitel: 'Jobsamtale',
+    selvbookingMulig: true,
+    ombookingMulig: true,
+    ombookingFristMinutter: 1440,
+    aflysningMulig: true,
+    aflysningFristMinutter: 120,
+    sagsbehandlere: [
+      { fornavne: 'Mette', efternavn: 'Madsen', eksterntId: eid(), telefonnummer: '+4587131000' },
+      { fornavne: 'Søren', efternavn: 'Sørensen', eksterntId: eid() },
+    ],
+    moedetider: [
+      { starttidspunkt: om(2, 1), maksimaltMoededeltagerantal: 2 },
+      { starttidspunkt: om(2, 2), maksimaltMoededeltagerantal: 1, samtaleformer: [2] },
+    ],
+    ...over,
+  };
+}

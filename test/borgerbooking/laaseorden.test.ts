@@ -17,6 +17,7 @@ import { buildTestApp, tokenFor } from '../helpers/app';
 import { callV1, type Method } from '../helpers/api';
 import { createCitizen, testPrisma } from '../helpers/db';
 import { fixedClock } from '../../src/domain/clock';
+import { planTilbud, seatState } from './helpers';
 
 const NOW = '2030-03-04T08:00:00.000Z';
 const DAG = 86_400_000;
@@ -40,45 +41,11 @@ const borger = (method: Method, cpr: string, path: string, body?: unknown) =>
 const udfald = (r: LightMyRequestResponse) => (r.statusCode < 300 ? String(r.statusCode) : `${r.statusCode}/${r.json().fejl?.[0]?.fejlkode}`);
 const borgere = async (n: number) => Promise.all(Array.from({ length: n }, async () => (await createCitizen()).cpr));
 
-/** An Aarhus Jobsamtale (in person and by phone, rebooking until a day before) with the given slots. */
-function tilbud(moedetider: { starttidspunkt: string; maksimaltMoededeltagerantal: number }[]) {
-  return {
-    samtaleType: 1,
-    moedeGruppeType: 1,
-    samtaleformer: [1, 2],
-    moedeLokation: { adresse: { vejnavn: 'Værkmestergade', husnummer: '2', postnummer: '8000', bynavn: 'Aarhus C' } },
-    moedeVarighed: 30,
-    foersteMoedetid: om(1),
-    sidsteMoedetid: om(20),
-    borgerKanVaelgeSagsbehandler: true,
-    moedetitel: 'Jobsamtale',
-    selvbookingMulig: true,
-    ombookingMulig: true,
-    ombookingFristMinutter: 1440,
-    aflysningMulig: true,
-    aflysningFristMinutter: 120,
-    sagsbehandlere: [
-      { fornavne: 'Mette', efternavn: 'Madsen', eksterntId: `CVR:29189803-RID:${randomUUID().slice(0, 8)}`, telefonnummer: '+4587131000' },
-      { fornavne: 'Søren', efternavn: 'Sørensen', eksterntId: `CVR:29189803-RID:${randomUUID().slice(0, 8)}` },
-    ],
-    moedetider,
-  };
-}
-
 async function opret(moedetider: { starttidspunkt: string; maksimaltMoededeltagerantal: number }[]) {
-  const body = tilbud(moedetider);
+  const body = planTilbud(om, { moedetider });
   const res = await plan('POST', '/Moedetilbud', body);
   expect(res.statusCode).toBe(201);
   return { body, t: res.json() as { moedetilbudId: string; moedetider: { moedetidId: string; starttidspunkt: string }[] } };
-}
-
-/** Per slot: seats, the counter, and what it must equal (active holds + meetings holding a seat), as the randomized test checks. */
-async function seatState(moedetidIder: string[]) {
-  return testPrisma().$queryRaw<{ id: string; pladser: number; optagne: number; faktisk: number }[]>`
-    SELECT m.id::text, m.pladser, m."optagnePladser" AS optagne,
-      ((SELECT count(*) FROM indkaldelse i WHERE i."moedetidId" = m.id AND i.status IN ('Aktiv', 'Afholdt'))
-       + (SELECT count(*) FROM moedetid_hold h WHERE h."moedetidId" = m.id AND h.status = 'Aktiv'))::int AS faktisk
-    FROM moedetid m WHERE m.id = ANY(${moedetidIder}::uuid[])`;
 }
 
 /** How many backends wait, directly or through another waiter, for the gate connection's locks. */

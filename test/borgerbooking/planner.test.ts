@@ -9,7 +9,7 @@ import { buildTestApp, tokenFor } from '../helpers/app';
 import { callV1, expectProblem, fejlkoder, type Method } from '../helpers/api';
 import { createCitizen, testPrisma } from '../helpers/db';
 import { fixedClock } from '../../src/domain/clock';
-import { opretMoedetilbud, opretSagsbehandler } from './helpers';
+import { opretMoedetilbud, opretSagsbehandler, planTilbud } from './helpers';
 
 const NOW = '2030-03-04T08:00:00.000Z';
 const DAG = 86_400_000;
@@ -37,34 +37,7 @@ function plan(method: Method, path: string, opts: { body?: unknown; token?: stri
 
 const eid = () => `CVR:29189803-RID:${randomUUID().slice(0, 8)}`;
 
-/** A valid offer: Jobsamtale, individual, in person and by phone, in Aarhus, days 1 to 20, two caseworkers. */
-function tilbud(over: Record<string, unknown> = {}) {
-  return {
-    samtaleType: 1,
-    moedeGruppeType: 1,
-    samtaleformer: [1, 2],
-    moedeLokation: { lokationsuddybning: 'Indgang B', adresse: { vejnavn: 'Værkmestergade', husnummer: '2', postnummer: '8000', bynavn: 'Aarhus C' } },
-    moedeVarighed: 30,
-    foersteMoedetid: om(1),
-    sidsteMoedetid: om(20),
-    borgerKanVaelgeSagsbehandler: true,
-    moedetitel: 'Jobsamtale',
-    selvbookingMulig: true,
-    ombookingMulig: true,
-    ombookingFristMinutter: 1440,
-    aflysningMulig: true,
-    aflysningFristMinutter: 120,
-    sagsbehandlere: [
-      { fornavne: 'Mette', efternavn: 'Madsen', eksterntId: eid(), telefonnummer: '+4587131000' },
-      { fornavne: 'Søren', efternavn: 'Sørensen', eksterntId: eid() },
-    ],
-    moedetider: [
-      { starttidspunkt: om(2, 1), maksimaltMoededeltagerantal: 2 },
-      { starttidspunkt: om(2, 2), maksimaltMoededeltagerantal: 1, samtaleformer: [2] },
-    ],
-    ...over,
-  };
-}
+const tilbud = (over: Record<string, unknown> = {}) => planTilbud(om, over);
 
 async function opret(over: Record<string, unknown> = {}, token = AARHUS) {
   const res = await plan('POST', '/Moedetilbud', { body: tilbud(over), token });

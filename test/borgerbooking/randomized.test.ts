@@ -12,7 +12,7 @@ import { buildTestApp, tokenFor } from '../helpers/app';
 import { createCitizen, testPrisma } from '../helpers/db';
 import { callV1, type Method } from '../helpers/api';
 import type { Clock } from '../../src/domain/clock';
-import { opretMoedetilbud } from './helpers';
+import { opretMoedetilbud, seatState } from './helpers';
 import { prng } from '../../src/domain/prng';
 
 const START = Date.parse('2026-12-01T09:00:00.000Z');
@@ -103,12 +103,7 @@ test('2,400 random book / rebook / cancel / hold operations: no slot over its se
   expect(overtraedelser).toEqual([]);
   expect(samples).toBeGreaterThan(10);
 
-  const state = await testPrisma().$queryRaw<{ pladser: number; optagne: number; faktisk: number }[]>`
-    SELECT m.pladser, m."optagnePladser" AS optagne,
-      ((SELECT count(*) FROM indkaldelse i WHERE i."moedetidId" = m.id AND i.status IN ('Aktiv', 'Afholdt'))
-       + (SELECT count(*) FROM moedetid_hold h WHERE h."moedetidId" = m.id AND h.status = 'Aktiv'))::int AS faktisk
-    FROM moedetid m WHERE m.id = ANY(${alleSlots}::uuid[])`;
-  for (const s of state) {
+  for (const s of await seatState(alleSlots)) {
     expect(s.optagne).toBe(s.faktisk);
     expect(s.optagne).toBeLessThanOrEqual(s.pladser);
   }
