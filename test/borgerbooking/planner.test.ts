@@ -223,7 +223,7 @@ describe('slots (CreateMoedetider, UpdateMoedetid, DeaktiverMoedetid)', () => {
     expectProblem(await plan('POST', url, { body: { moedetider: [{ starttidspunkt: om(5), maksimaltMoededeltagerantal: 1 }] } }), 404, 8108);
   });
 
-  it('UpdateMoedetid: fewer seats than are taken by summons and holds is refused (9942); unknown slot 4589; 4708; 9003', async () => {
+  it('UpdateMoedetid: fewer seats than are taken by summons and holds is refused (9942); unknown slot 4589; 4708; 9003; deactivated offer 8108', async () => {
     const t = await opret();
     const slot = t.moedetider[0];
     const url = `/Moedetilbud/${t.moedetilbudId}/Moedetider/${slot.moedetidId}`;
@@ -251,6 +251,10 @@ describe('slots (CreateMoedetider, UpdateMoedetid, DeaktiverMoedetid)', () => {
     expectProblem(await plan('PUT', `/Moedetilbud/${t.moedetilbudId}/Moedetider/${slot.moedetidId}`, { token: KBH, body: { maksimaltMoededeltagerantal: 5 } }), 404, 8108);
     const caseworkers = await plan('PUT', url, { body: { maksimaltMoededeltagerantal: 5, samtaleformer: [2], sagsbehandlerEksterntIder: [t.sagsbehandlere[1].eksterntId] } });
     expect(caseworkers.json()).toMatchObject({ samtaleformer: [2], sagsbehandlerEksterntIder: [t.sagsbehandlere[1].eksterntId] });
+    // A deactivated offer's slots are not changed any more (as the offer itself and CreateMoedetider).
+    await plan('POST', `/Moedetilbud/${t.moedetilbudId}/action/deaktiver`);
+    expectProblem(await plan('PUT', url, { body: { maksimaltMoededeltagerantal: 9 } }), 404, 8108);
+    expect((await testPrisma().moedetid.findUniqueOrThrow({ where: { id: slot.moedetidId } })).pladser).toBe(5);
   });
 
   it('DeaktiverMoedetid deactivates a slot; unknown slot 4589, unknown offer 8108', async () => {

@@ -488,7 +488,8 @@ export class PlanlaegningService {
     const id = moedetilbudId.toLowerCase();
     const mid = moedetidId.toLowerCase();
     await this.prisma.$transaction(async (tx) => {
-      await this.eget(tx, p, id, { laas: true });
+      const t = await this.eget(tx, p, id, { laas: true });
+      if (!t.aktiv) throw new RuleViolation(8108, { detail: 'The interview option is deactivated' });
       const slot = await tx.$queryRaw<{ id: string; optagnePladser: number }[]>`
         SELECT id, "optagnePladser" FROM moedetid WHERE id = ${mid}::uuid AND "moedetilbudId" = ${id}::uuid FOR UPDATE`;
       if (slot.length === 0) throw new RuleViolation(4589, { felt: '/moedetidId', detail: 'The timeslot is unknown on this interview option' });
