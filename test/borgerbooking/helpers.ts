@@ -258,3 +258,27 @@ export function planTilbud(om: (days: number, hours?: number) => string, over: R
     ...over,
   };
 }
+
+/**
+ * A valid body for the planning API's CreateIndkaldelse: an individual Opfoelgningssamtale by phone on
+ * `om(3, 2)`, rebooking and cancelling until `om(2)`, with a new caseworker (override with `over`).
+ */
+export function planIndkaldelse(om: (days: number, hours?: number) => string, over: Record<string, unknown> = {}) {
+  return {
+    borgerSkalAcceptere: true,
+    ombookingMulig: true,
+    ombookingFrist: om(2),
+    aflysningMulig: true,
+    aflysningFrist: om(2),
+    obligatoriskFremmoede: true,
+    moedeStarttidspunkt: om(3, 2),
+    moedeVarighed: 45,
+    samtaleType: 2,
+    moedeGruppeType: 1,
+    samtaleformType: 2,
+    moedetitel: 'Opfølgningssamtale',
+    sagsbehandler: { fornavne: 'Mette', efternavn: 'Madsen', eksterntId: `CVR:29189803-RID:${randomUUID().slice(0, 8)}` },
+    kontaktDetaljer: { telefonnummer: '+4587131000', borgerSkalRinge: true },
+    ...over,
+  };
+}

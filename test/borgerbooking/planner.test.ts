@@ -9,7 +9,7 @@ import { buildTestApp, tokenFor } from '../helpers/app';
 import { callV1, expectProblem, fejlkoder, type Method } from '../helpers/api';
 import { createCitizen, testPrisma } from '../helpers/db';
 import { fixedClock } from '../../src/domain/clock';
-import { opretMoedetilbud, opretSagsbehandler, planTilbud } from './helpers';
+import { opretMoedetilbud, opretSagsbehandler, planIndkaldelse, planTilbud } from './helpers';
 
 const NOW = '2030-03-04T08:00:00.000Z';
 const DAG = 86_400_000;
@@ -46,25 +46,7 @@ async function opret(over: Record<string, unknown> = {}, token = AARHUS) {
 }
 
 /** A valid summons by phone, the citizen calls, Opfølgningssamtale in 3 days. */
-function indkaldelse(over: Record<string, unknown> = {}) {
-  return {
-    borgerSkalAcceptere: true,
-    ombookingMulig: true,
-    ombookingFrist: om(2),
-    aflysningMulig: true,
-    aflysningFrist: om(2),
-    obligatoriskFremmoede: true,
-    moedeStarttidspunkt: om(3, 2),
-    moedeVarighed: 45,
-    samtaleType: 2,
-    moedeGruppeType: 1,
-    samtaleformType: 2,
-    moedetitel: 'Opfølgningssamtale',
-    sagsbehandler: { fornavne: 'Mette', efternavn: 'Madsen', eksterntId: eid() },
-    kontaktDetaljer: { telefonnummer: '+4587131000', borgerSkalRinge: true },
-    ...over,
-  };
-}
+const indkaldelse = (over: Record<string, unknown> = {}) => planIndkaldelse(om, over);
 
 describe('who may plan', () => {
   it('refuses citizens, other roles and a job centre without its municipality code (403/4575)', async () => {
